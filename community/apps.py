@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "community"
+    verbose_name = _("Community")
+
+    def ready(self):
+        from . import panels  # noqa: F401  (registers the dashboard panels)

@@ -1,0 +1,17 @@
+from .organisations import Membership, Organisation, Role, SchoolType, Team, VmboProfile
+from .pages import ArticleIndexPage, ArticlePage, HomePage
+from .people import Invitation, Person
+
+__all__ = [
+    "ArticleIndexPage",
+    "ArticlePage",
+    "HomePage",
+    "Invitation",
+    "Membership",
+    "Organisation",
+    "Person",
+    "Role",
+    "SchoolType",
+    "Team",
+    "VmboProfile",
+]

@@ -1,0 +1,122 @@
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+
+class PersonManager(UserManager):
+    """Email is the login; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        person = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        person.set_password(password)
+        person.save(using=self._db)
+        return person
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class Person(AbstractUser):
+    """A user of the platform and their public profile."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+    photo = models.ImageField(_("photo"), upload_to="profiles/", blank=True)
+    bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+    expertise = TaggableManager(
+        verbose_name=_("expertise"), blank=True, help_text=_("Comma-separated topics you know about.")
+    )
+    listed_in_directory = models.BooleanField(
+        _("listed in the member directory"),
+        default=False,
+        help_text=_("Other members can find you by your expertise."),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    objects = PersonManager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @cached_property
+    def active_memberships(self):
+        """Memberships valid today, loaded once per request (permissions read this)."""
+        from .organisations import Membership
+
+        return list(
+            Membership.objects.active()
+            .filter(person=self)
+            .select_related("organisation", "team")
+        )
+
+    def roles(self):
+        return {m.role for m in self.active_memberships}
+
+    def has_role(self, *roles):
+        return any(m.role in roles for m in self.active_memberships)
+
+    def organisations_with_role(self, *roles):
+        return {m.organisation_id for m in self.active_memberships if m.role in roles}
+
+
+def _invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+def _invitation_expiry():
+    return timezone.now() + timedelta(days=14)
+
+
+class Invitation(models.Model):
+    """An emailed link that lets an invited person set a password (there is no open sign-up)."""
+
+    email = models.EmailField(_("email address"))
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    organisation = models.ForeignKey(
+        "community.Organisation", on_delete=models.CASCADE, verbose_name=_("organisation")
+    )
+    role = models.CharField(_("role"), max_length=32)
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=_invitation_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_usable(self):
+        return self.accepted_at is None and self.expires_at > timezone.now()

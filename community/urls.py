@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("community/", include("community.site_urls")),
+    path("dossier/", include("portfolios.urls")),
+    path("learning/", include("courses.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page tree catches everything else, so it comes last.
+urlpatterns.append(path("", include(wagtail_urls)))
