@@ -4,8 +4,9 @@
 dashboard view renders the panels that have something for the person looking.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from django.http import HttpRequest
 

@@ -21,12 +21,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for config in apps.get_app_configs():
             module_name = f"{config.name}.demo"
-            if not config.name.split(".")[0] in {"community", "portfolios", "courses"}:
+            if config.name.split(".")[0] not in {"community", "portfolios", "courses"}:
                 continue
             if find_spec(module_name) is None:
                 continue
             with transaction.atomic():
                 import_module(module_name).load(self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo logins (password: %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded. Demo logins (password: {DEMO_PASSWORD}):"))
         for email, description in DEMO_LOGINS:
             self.stdout.write(f"  {email:<28} {description}")
