@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Learning offer")
+
+    def ready(self):
+        from . import panels  # noqa: F401  (registers the dashboard panels)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PortfoliosConfig(AppConfig):
     name = "portfolios"
     verbose_name = _("Dossier")
+
+    def ready(self):
+        from . import panels  # noqa: F401  (registers the dashboard panels)

@@ -1,3 +1,4 @@
+from .forum import *  # noqa: F403
 from .organisations import Membership, Organisation, Role, SchoolType, Team, VmboProfile
 from .pages import ArticleIndexPage, ArticlePage, HomePage
 from .people import Invitation, Person

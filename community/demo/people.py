@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from .models import (
+from ..models import (
     ArticleIndexPage,
     ArticlePage,
     HomePage,
@@ -123,7 +123,7 @@ def load(stdout):
 
     hub_person = person("hub@example.org", "Vera", "Dijkstra", is_staff=True)
     membership(hub_person, hub, Role.HUB_STAFF)
-    from .wagtail_groups import ensure_hub_editors_group
+    from ..wagtail_groups import ensure_hub_editors_group
 
     hub_person.groups.add(ensure_hub_editors_group())
 

@@ -1,3 +1,5 @@
+__all__ = ["EntryKind", "PortfolioEntry", "PortfolioEntryQuerySet"]
+
 from decimal import Decimal
 
 from django.conf import settings

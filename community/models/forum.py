@@ -1,0 +1,3 @@
+"""Models: the forum (learning questions, experiences, answers, follows, notifications)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Models: internships."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Models: programmes."""
+
+__all__: list[str] = []

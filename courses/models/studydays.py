@@ -1,0 +1,3 @@
+"""Models: studydays."""
+
+__all__: list[str] = []

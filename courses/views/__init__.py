@@ -1,0 +1,1 @@
+"""Views, one module per feature (studydays, internships, programmes)."""

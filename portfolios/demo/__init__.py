@@ -1,0 +1,8 @@
+"""Demo data for the dossier (run by `manage.py load_demo`, after community's)."""
+
+from . import authorisation, dossier
+
+
+def load(stdout):
+    authorisation.load(stdout)
+    dossier.load(stdout)

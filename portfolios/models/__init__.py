@@ -1,0 +1,10 @@
+"""The dossier's models, one module per feature:
+
+- evidence: portfolio entries (and the evidence other apps record)
+- dossier: needs inventory, development plan, learning goals, activities, sharing
+- authorisation: qualifications, conversion rules, authorisation per profile
+"""
+
+from .authorisation import *  # noqa: F403
+from .dossier import *  # noqa: F403
+from .evidence import *  # noqa: F403

@@ -1,0 +1,3 @@
+"""Qualifications held, the conversion table, and authorisation per vmbo profile."""
+
+__all__: list[str] = []
