@@ -9,3 +9,15 @@ def site(request):
         "region_name": settings.PLATFORM_REGION_NAME,
         "user_is_hub_staff": bool(user and is_hub_staff(user)),
     }
+
+
+def forum(request):
+    """The unread community notifications for the header: one cheap count, lazily."""
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return {}
+    from django.utils.functional import SimpleLazyObject
+
+    from .models import Notification
+
+    return {"forum_unread_count": SimpleLazyObject(lambda: Notification.objects.visible_to(user).unread().count())}

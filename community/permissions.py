@@ -68,3 +68,35 @@ def people_visible_to(user):
 def require(condition: bool):
     if not condition:
         raise PermissionDenied
+
+
+# --- Forum (learning community) -------------------------------------------------------------
+
+
+def is_forum_member(user) -> bool:
+    """Community content is for logged-in people with an active membership."""
+    return bool(user.is_authenticated and (user.active_memberships or user.is_superuser))
+
+
+def can_edit_post(user, post) -> bool:
+    """Authors edit their own post while it is not locked; moderators edit anything."""
+    if is_moderator(user):
+        return True
+    return post.author_id == user.pk and not post.is_locked
+
+
+def can_edit_answer(user, answer) -> bool:
+    if is_moderator(user):
+        return True
+    return answer.author_id == user.pk and not answer.post.is_locked
+
+
+def can_mark_solution(user, post) -> bool:
+    return post.is_question and (post.author_id == user.pk or is_moderator(user))
+
+
+def can_contribute(user, post) -> bool:
+    """Answers and comments: not on locked or merged posts (moderators may still)."""
+    if is_moderator(user):
+        return True
+    return not post.is_locked and post.duplicate_of_id is None

@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "community.context_processors.site",
+                "community.context_processors.forum",
             ],
         },
     },
@@ -232,3 +233,7 @@ LOGGING = {
 
 # Platform settings hub staff may override per installation.
 PLATFORM_REGION_NAME = env.str("PLATFORM_REGION_NAME", default="Rotterdam Zuid")
+
+# Forum: posting rate limit (posts + answers + comments per person per window), digest sender.
+FORUM_RATE_LIMIT = env.int("FORUM_RATE_LIMIT", default=8)
+FORUM_RATE_WINDOW_MINUTES = env.int("FORUM_RATE_WINDOW_MINUTES", default=10)

@@ -1,0 +1,140 @@
+"""Reads of the forum that are more than a filter (lists, search, directory, panels)."""
+
+from django.db.models import Q
+
+from ..models import Post
+
+
+def posts_tagged(tag_names, user, limit=5):
+    """Posts carrying any of these tags that this person may see (for e.g. a study-day page)."""
+    names = [n for n in tag_names if n]
+    if not names:
+        return []
+    condition = Q()
+    for name in names:
+        condition |= Q(tags__name__iexact=name)
+    ids = Post.objects.visible_to(user).listed().filter(condition).values("pk")
+    return list(
+        Post.objects.filter(pk__in=ids).select_related("author").order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def post_list(user, *, kind="", status="", tag="", profile=None, sort="newest", following=False):
+    """The forum's list, filtered; counters are columns, so no aggregation per row."""
+    from django.db.models import Prefetch
+
+    from ..models import Follow, VmboProfile
+
+    posts = Post.objects.visible_to(user).listed().select_related("author")
+    if kind:
+        posts = posts.filter(kind=kind)
+    if status == "unanswered":
+        posts = posts.filter(answer_count=0)
+    elif status == "solved":
+        posts = posts.filter(is_solved=True)
+    elif status == "open":
+        posts = posts.filter(kind="question", is_solved=False)
+    if tag:
+        posts = posts.filter(pk__in=Post.objects.filter(tags__name__iexact=tag).values("pk"))
+    if profile is not None:
+        posts = posts.filter(pk__in=Post.objects.filter(profiles=profile).values("pk"))
+    if following:
+        follows = Follow.objects.filter(follower=user)
+        posts = posts.filter(
+            Q(pk__in=follows.filter(kind=Follow.Kind.QUESTION).values("post_id"))
+            | Q(author_id__in=follows.filter(kind=Follow.Kind.PERSON).values("person_id"))
+            | Q(tagged_items__tag_id__in=follows.filter(kind=Follow.Kind.TAG).values("tag_id"))
+        ).distinct()
+    order = {
+        "helpful": ["-helpful_count", "-created_at", "-pk"],
+        "active": ["-last_activity_at", "-pk"],
+    }.get(sort, ["-created_at", "-pk"])
+    return posts.order_by(*order).prefetch_related(
+        "tags", Prefetch("profiles", queryset=VmboProfile.objects.order_by("sort_order"))
+    )
+
+
+def member_contributions(person, limit=20):
+    """What a member contributed that anyone may see: nothing hidden."""
+    from ..models import Answer
+
+    posts = list(
+        Post.objects.filter(author=person, is_hidden=False).listed().prefetch_related("tags")
+        .order_by("-created_at")[:limit]
+    )
+    answers = list(
+        Answer.objects.filter(author=person, is_hidden=False, post__is_hidden=False)
+        .select_related("post").order_by("-created_at")[:limit]
+    )
+    return posts, answers
+
+
+# --- Search: questions, experiences, answers, articles and study days ----------------------
+
+# Page types searched next to the forum, by label so that community imports no other app.
+SEARCHED_PAGE_TYPES = {"article": "community.articlepage", "studyday": "courses.studydaypage"}
+SEARCH_LIMIT = 60
+
+
+def _page_models():
+    from wagtail.models import get_page_models
+
+    by_label = {m._meta.label_lower: m for m in get_page_models()}
+    return {key: by_label[label] for key, label in SEARCHED_PAGE_TYPES.items() if label in by_label}
+
+
+def search_everything(user, q, *, type_="", tag=""):
+    """Ranked hits as dicts (kind, label, title, url, snippet, obj). Hidden content never shows:
+    the search is for members, and only what every member may see is searched."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import prefetch_related_objects
+    from wagtail.models import Page
+
+    from ..models import Answer
+    from ..permissions import is_forum_member
+
+    q = (q or "").strip()
+    if not q or not is_forum_member(user):
+        return []
+    ranked = []  # (position weight, order, hit)
+    tagged_posts = Post.objects.filter(tags__name__iexact=tag).values("pk") if tag else None
+
+    if type_ in ("", "question", "experience"):
+        posts = Post.objects.filter(is_hidden=False, duplicate_of__isnull=True).select_related("author")
+        if type_:
+            posts = posts.filter(kind=type_)
+        if tagged_posts is not None:
+            posts = posts.filter(id__in=tagged_posts)
+        hits = list(posts.search(q)[:SEARCH_LIMIT])
+        prefetch_related_objects(hits, "tags")
+        for i, post in enumerate(hits):
+            ranked.append((i, 0, {"kind": post.kind, "label": post.get_kind_display(), "title": post.title,
+                                  "url": post.get_absolute_url(), "obj": post, "text": post.body}))
+    if type_ in ("", "answer"):
+        answers = Answer.objects.filter(search_hidden=False).select_related("post", "author")
+        if tagged_posts is not None:
+            answers = answers.filter(post__in=tagged_posts)
+        for i, answer in enumerate(answers.search(q)[:SEARCH_LIMIT]):
+            ranked.append((i * 1.5, 1, {"kind": "answer", "label": Answer._meta.verbose_name, "title": answer.post.title,
+                                        "url": answer.get_absolute_url(), "obj": answer, "text": answer.body}))
+    page_models = _page_models()
+    wanted = {k: m for k, m in page_models.items() if type_ in ("", k)}
+    if wanted:
+        models_by_ct = {ContentType.objects.get_for_model(m).pk: (k, m) for k, m in wanted.items()}
+        pages = Page.objects.live().public().filter(content_type__in=list(models_by_ct))
+        if tag:
+            tagged = []
+            for model in wanted.values():
+                if hasattr(model, "tags"):
+                    tagged += list(model.objects.live().filter(tags__name__iexact=tag).values_list("pk", flat=True))
+            pages = pages.filter(id__in=tagged)
+        page_hits = list(pages.search(q)[:SEARCH_LIMIT])
+        specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in page_hits]).specific()}
+        for i, page in enumerate(page_hits):
+            page = specific.get(page.pk, page)
+            key = models_by_ct.get(page.content_type_id, ("", None))[0]
+            ranked.append((i, 2, {"kind": key, "label": page.specific_class._meta.verbose_name, "title": page.title,
+                                  "url": page.url, "obj": page,
+                                  "text": getattr(page, "summary", "") or getattr(page, "search_description", "")}))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [hit for _pos, _order, hit in ranked]
