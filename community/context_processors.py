@@ -19,5 +19,9 @@ def forum(request):
     from django.utils.functional import SimpleLazyObject
 
     from .models import Notification
+    from .permissions import is_moderator
 
-    return {"forum_unread_count": SimpleLazyObject(lambda: Notification.objects.visible_to(user).unread().count())}
+    return {
+        "forum_unread_count": SimpleLazyObject(lambda: Notification.objects.visible_to(user).unread().count()),
+        "forum_is_moderator": SimpleLazyObject(lambda: is_moderator(user)),
+    }

@@ -13,3 +13,37 @@ def _me_context(request):
 
 
 register_panel(Panel(key="me", template_name="community/panels/me.html", get_context=_me_context, order=0))
+
+
+# --- Forum: recent unanswered questions in my profiles and tags, my unread notifications -------
+
+
+def _forum_context(request):
+    from django.db.models import Q
+
+    from .models import Follow, Membership, Notification, Post
+    from .permissions import is_forum_member
+
+    user = request.user
+    if not is_forum_member(user):
+        return None
+    profile_ids = Membership.profiles.through.objects.filter(
+        membership_id__in=[m.pk for m in user.active_memberships]
+    ).values("vmboprofile_id")
+    tag_ids = Follow.objects.filter(follower=user, kind=Follow.Kind.TAG).values("tag_id")
+    questions = (
+        Post.objects.visible_to(user).listed()
+        .filter(kind="question", answer_count=0, is_hidden=False)
+        .filter(Q(profiles__in=profile_ids) | Q(tagged_items__tag_id__in=tag_ids))
+        .exclude(author=user)
+        .distinct()
+        .select_related("author")
+        .order_by("-created_at")[:5]
+    )
+    notes = list(Notification.objects.visible_to(user).unread().select_related("post", "actor")[:5])
+    return {"questions": list(questions), "notifications": notes}
+
+
+register_panel(
+    Panel(key="forum", template_name="community/panels/forum.html", get_context=_forum_context, order=50)
+)
