@@ -1,0 +1,73 @@
+"""Search across questions, experiences, answers, articles (and study days when installed)."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from community.models import ArticleIndexPage, ArticlePage, HomePage
+
+from .factories_forum import AnswerFactory, PostFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(db):
+    home = HomePage.objects.first()
+    index = home.add_child(instance=ArticleIndexPage(title="Nieuws", slug="nieuws"))
+    page = index.add_child(
+        instance=ArticlePage(title="Lassen op de studiedag", slug="lassen-studiedag", date=date(2026, 3, 1),
+                             summary="Een workshop lassen voor docenten.")
+    )
+    page.tags.add("lassen")
+    page.save_revision().publish()
+    return page
+
+
+def _search(client, **params):
+    return client.get(reverse("community:forum_search"), params)
+
+
+def test_search_finds_questions_answers_and_articles(login, teacher, article):
+    PostFactory(title="Lassen met een groep van zestien", tags=["PIE"])
+    AnswerFactory(post=PostFactory(title="Werkplaatsindeling"), body="<p>Gebruik een lasscherm bij het lassen.</p>")
+    PostFactory(title="Iets over houtbewerking")
+    response = _search(login(teacher), q="lassen")
+    hits = list(response.context["page_obj"])
+    kinds = {hit["kind"] for hit in hits}
+    assert kinds == {"question", "answer", "article"}
+    page = response.content.decode()
+    assert "Lassen met een groep van zestien" in page and "Lassen op de studiedag" in page
+    assert "houtbewerking" not in page
+    assert "Artikel" in page and "Leervraag" in page
+
+
+def test_title_matches_rank_above_body_matches(login, teacher):
+    PostFactory(title="Vraag over planning", body="<p>Ook iets over zonnepanelen.</p>")
+    PostFactory(title="Zonnepanelen in de PIE-les")
+    hits = list(_search(login(teacher), q="zonnepanelen").context["page_obj"])
+    assert hits[0]["title"] == "Zonnepanelen in de PIE-les"
+
+
+def test_filter_by_type_and_by_tag(login, teacher, article):
+    PostFactory(title="Lassen vraag", tags=["PIE"])
+    PostFactory(title="Lassen ervaring", kind="experience", tags=["studiedag"])
+    client = login(teacher)
+    assert [h["title"] for h in _search(client, q="lassen", type="experience").context["page_obj"]] == ["Lassen ervaring"]
+    assert [h["title"] for h in _search(client, q="lassen", type="article").context["page_obj"]] == ["Lassen op de studiedag"]
+    assert {h["title"] for h in _search(client, q="lassen", tag="pie").context["page_obj"]} == {"Lassen vraag"}
+    assert {h["title"] for h in _search(client, q="lassen", tag="lassen").context["page_obj"]} == {"Lassen op de studiedag"}
+
+
+def test_hidden_answers_and_merged_duplicates_are_not_found(login, teacher):
+    target = PostFactory(title="Originele vraag")
+    PostFactory(title="Dubbele vraag over lassen", duplicate_of=target)
+    AnswerFactory(post=target, body="<p>Verborgen antwoord over lassen</p>", is_hidden=True, search_hidden=True)
+    hits = list(_search(login(teacher), q="lassen").context["page_obj"])
+    assert hits == []
+
+
+def test_an_empty_query_shows_just_the_form(login, teacher):
+    response = _search(login(teacher))
+    assert response.status_code == 200 and response.context["query"] == ""
