@@ -71,3 +71,13 @@ def test_hidden_answers_and_merged_duplicates_are_not_found(login, teacher):
 def test_an_empty_query_shows_just_the_form(login, teacher):
     response = _search(login(teacher))
     assert response.status_code == 200 and response.context["query"] == ""
+
+
+def test_dutch_stemming_on_postgresql(login, teacher):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Dutch stemming needs PostgreSQL full-text search")
+    PostFactory(title="Werken met daken en dakgoten")
+    hits = list(_search(login(teacher), q="dak").context["page_obj"])
+    assert [h["title"] for h in hits] == ["Werken met daken en dakgoten"]
