@@ -7,14 +7,22 @@ from django.utils.html import escape, urlize
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from ..models import ForumPreference, ModerationLog, Organisation, Person, PostKind, Report, VmboProfile
+from ..models import (
+    ForumPreference,
+    ModerationLog,
+    Organisation,
+    Person,
+    PostKind,
+    Report,
+    VmboProfile,
+)
 from ..uploads import clean_image
 
 MAX_IMAGES = 4
 
 TEXT_HELP = _(
-    "Leave a blank line for a new paragraph; web addresses become links. Simple HTML such as "
-    "<strong>, <em>, <ul>/<li> and <a href> is allowed too."
+    "Leave a blank line for a new paragraph; web addresses become links. Simple HTML for bold, "
+    "italic, lists and links is allowed too."
 )
 
 _TAG_RE = re.compile(r"</?(p|br|strong|b|em|i|u|ul|ol|li|blockquote|code|pre|h3|h4|a)\b", re.I)

@@ -124,8 +124,12 @@ class PostImage(models.Model):
         verbose_name_plural = _("images")
         ordering = ["pk"]
 
+    def __str__(self):
+        return self.image.name
+
     def get_absolute_url(self):
         return reverse("community:forum_image", kwargs={"pk": self.pk})
+
 
 
 class AnswerQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -210,6 +214,10 @@ class HelpfulVote(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.voter_id} → {self.post_id or self.answer_id}"
+
+
 
 class FollowKind(models.TextChoices):
     QUESTION = "question", _("Question")
@@ -237,6 +245,10 @@ class Follow(models.Model):
                 fields=["follower", "person"], condition=Q(kind="person"), name="forum_follow_person_once"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.follower_id} follows {self.kind}"
+
 
 
 class NotificationKind(models.TextChoices):
@@ -282,6 +294,10 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["recipient", "read_at"])]
 
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.post_id}"
+
+
 
 class DigestFrequency(models.TextChoices):
     NONE = "none", _("No email")
@@ -300,6 +316,10 @@ class ForumPreference(models.Model):
     class Meta:
         verbose_name = _("community preference")
         verbose_name_plural = _("community preferences")
+
+    def __str__(self):
+        return f"{self.person_id}: {self.digest}"
+
 
 
 class ReportReason(models.TextChoices):
@@ -340,6 +360,10 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
         ordering = ["created_at", "pk"]
 
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.post_id})"
+
+
 
 class ModerationAction(models.TextChoices):
     EDIT = "edit", _("Edited")
@@ -375,3 +399,7 @@ class ModerationLog(models.Model):
         verbose_name = _("moderation log entry")
         verbose_name_plural = _("moderation log")
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.subject}"
+

@@ -90,8 +90,8 @@ from community.models import Membership, Role  # noqa: E402
 from tests.factories import MembershipFactory  # noqa: E402
 
 
-@pytest.fixture
-def moderator(other_school):
+@pytest.fixture(name="moderator")
+def moderator_fixture(other_school):
     """A teacher at another school who holds the community moderator role."""
     person = PersonFactory(email="moderator@example.org", first_name="Wouter", last_name="Koster")
     MembershipFactory(person=person, organisation=other_school, role=Role.TEACHER)
@@ -99,4 +99,4 @@ def moderator(other_school):
     return person
 
 
-__all__ = ["Membership", "moderator"]
+__all__ = ["Membership", "moderator_fixture"]

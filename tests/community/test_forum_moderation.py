@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from community.models import ModerationLog, Post, Report, Role
 
-from .factories_forum import AnswerFactory, PostFactory, ReportFactory, moderator  # noqa: F401
+from .factories_forum import AnswerFactory, PostFactory, ReportFactory, moderator_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from community.models import Answer, HelpfulVote, ModerationLog, Post, PostImage
 from community.services import forum as services
 
-from .factories_forum import AnswerFactory, PostFactory, moderator, png_bytes  # noqa: F401
+from .factories_forum import AnswerFactory, PostFactory, moderator_fixture, png_bytes  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from community.models import Notification
 from community.tasks.forum import send_forum_digests
 
-from .factories_forum import AnswerFactory, PostFactory, moderator, notification_for  # noqa: F401
+from .factories_forum import AnswerFactory, PostFactory, moderator_fixture, notification_for  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
