@@ -22,7 +22,7 @@ def _programme_staff_context(request):
     """Coach, assessor, company mentor, coordinator, hub staff: the people they follow."""
     from community.permissions import is_hub_staff
 
-    from .models import Assessment, Cohort, CoachingSession, Enrolment, EnrolmentStatus
+    from .models import Assessment, CoachingSession, Cohort, Enrolment, EnrolmentStatus
 
     user = request.user
     hub = is_hub_staff(user)

@@ -16,7 +16,14 @@ from wagtail.permissions import register_permission_policy
 from community.models import Role
 from community.permissions import is_hub_staff
 
-from ..models import Assessment, CoachingSession, Cohort, CohortSession, Enrolment, IntakeApplication
+from ..models import (
+    Assessment,
+    CoachingSession,
+    Cohort,
+    CohortSession,
+    Enrolment,
+    IntakeApplication,
+)
 
 
 class HubStaffPermissionPolicy(BasePermissionPolicy):

@@ -181,7 +181,7 @@ def load(stdout):
         return
     orgs = {o.name: o for o in Organisation.objects.all()}
     stedin, metalent, rijnmond = orgs["Stedin"], orgs["Metalent"], orgs["Rijnmond Bouw"]
-    zuiderpark, hef, avicenna = orgs["Zuiderpark College"], orgs["RVC de Hef"], orgs["Avicenna College"]
+    zuiderpark, hef = orgs["Zuiderpark College"], orgs["RVC de Hef"]
 
     hub = Person.objects.get(email="hub@example.org")
     hybride = Person.objects.get(email="hybride@example.org")

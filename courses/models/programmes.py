@@ -375,6 +375,9 @@ class ModuleProgress(models.Model):
         verbose_name_plural = _("module progress")
         constraints = [models.UniqueConstraint(fields=["enrolment", "module"], name="moduleprogress_unique")]
 
+    def __str__(self):
+        return f"{self.enrolment_id}: {self.module_id}"
+
 
 # Sessions and attendance --------------------------------------------------------------------
 
@@ -414,6 +417,9 @@ class Attendance(models.Model):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         constraints = [models.UniqueConstraint(fields=["session", "enrolment"], name="attendance_unique")]
+
+    def __str__(self):
+        return f"{self.session_id}: {self.get_status_display()}"
 
 
 # Submissions --------------------------------------------------------------------------------
@@ -526,6 +532,9 @@ class AssessmentScore(models.Model):
             models.UniqueConstraint(fields=["assessment", "criterion"], name="assessmentscore_unique"),
             models.CheckConstraint(condition=Q(score__isnull=True) | Q(score__gte=1, score__lte=4), name="assessmentscore_range"),
         ]
+
+    def __str__(self):
+        return f"{self.criterion_id}: {self.score}"
 
 
 # On-the-job coaching ------------------------------------------------------------------------

@@ -61,7 +61,12 @@ from ..permissions import (
     can_manage_intake,
     can_release_assessment,
 )
-from ..reports.programmes import assessment_state, cohort_overview, enrolment_summary, intake_figures
+from ..reports.programmes import (
+    assessment_state,
+    cohort_overview,
+    enrolment_summary,
+    intake_figures,
+)
 from ..services import programmes as services
 
 # Loaders: 404 for what you may not see ------------------------------------------------------

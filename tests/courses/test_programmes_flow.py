@@ -8,7 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import AssessmentKind, AssessmentOutcome, Attendance, EnrolmentStatus, Submission
+from courses.models import (
+    AssessmentKind,
+    AssessmentOutcome,
+    Attendance,
+    EnrolmentStatus,
+    Submission,
+)
 from courses.services import programmes as services
 from portfolios.models import EntryKind, PortfolioEntry
 from tests.courses.factories_programmes import (
