@@ -30,7 +30,10 @@ def _programme_staff_context(request):
     followed = (
         Enrolment.objects.visible_to(user).exclude(person=user).filter(status=EnrolmentStatus.ACTIVE).count()
     )
-    to_assess = Assessment.objects.filter(assessor=user, released_at__isnull=True).count()
+    to_assess = list(
+        Assessment.objects.filter(assessor=user, released_at__isnull=True)
+        .select_related("enrolment__person").order_by("date")[:5]
+    )
     if not (hub or cohorts or followed or to_assess):
         return None
     open_applications = None
