@@ -237,3 +237,11 @@ PLATFORM_REGION_NAME = env.str("PLATFORM_REGION_NAME", default="Rotterdam Zuid")
 # Forum: posting rate limit (posts + answers + comments per person per window), digest sender.
 FORUM_RATE_LIMIT = env.int("FORUM_RATE_LIMIT", default=8)
 FORUM_RATE_WINDOW_MINUTES = env.int("FORUM_RATE_WINDOW_MINUTES", default=10)
+
+# Programmes (courses and cohorts): the intake's baseline year for the +20% inflow target.
+# 0 = the first year with applications; set the inflow by hand when the baseline predates
+# the platform (leave empty to count admitted applications of the baseline year).
+COURSES_INTAKE_BASELINE_YEAR = env.int("COURSES_INTAKE_BASELINE_YEAR", default=0)
+COURSES_INTAKE_BASELINE_INFLOW = env.int("COURSES_INTAKE_BASELINE_INFLOW", default=None)
+# Public intake form: applications per IP address per hour.
+COURSES_INTAKE_RATE_PER_HOUR = env.int("COURSES_INTAKE_RATE_PER_HOUR", default=5)

@@ -1,0 +1,110 @@
+from tests.urlwalk import FORBIDDEN, LOGIN, NOT_ALLOWED, NOT_FOUND, OK, Case
+
+EXPECTATIONS = {}
+
+# Programmes (courses, cohorts, intake) ----------------------------------------------------
+# The world: trainee enrolled in a cohort coordinated by team_leader, coached by colleague;
+# company_mentor employs the trainee and assesses them; hub_staff runs everything.
+
+
+def _programme(w):
+    if "_programme" not in w.__dict__:
+        from types import SimpleNamespace
+
+        from django.core.files.base import ContentFile
+
+        from courses.models import Assignment, EnrolmentStatus
+        from courses.services import programmes as services
+        from tests.courses.factories_programmes import (
+            AssessmentFactory,
+            CoachingFactory,
+            CohortFactory,
+            EnrolmentFactory,
+            IntakeApplicationFactory,
+            SessionFactory,
+            make_course,
+            pdf_bytes,
+        )
+
+        course = make_course(modules=2)
+        cohort = CohortFactory(course=course, coordinator=w.team_leader)
+        cohort.assessors.add(w.company_mentor)
+        cohort.coaches.add(w.colleague)
+        enrolment = EnrolmentFactory(cohort=cohort, person=w.trainee, coach=w.colleague)
+        assignment = Assignment.objects.filter(module__in=course.modules()).first()
+        submission = services.submission_create(
+            enrolment=enrolment, assignment=assignment, text="Mijn uitwerking",
+            file=ContentFile(pdf_bytes(), name="werk.pdf"),
+        )
+        released = AssessmentFactory(enrolment=enrolment, assessor=w.company_mentor)
+        services.assessment_release(assessment=released, by=w.team_leader)
+        unreleased = AssessmentFactory(enrolment=enrolment, assessor=w.company_mentor)
+        done_cohort = CohortFactory(course=course, coordinator=w.team_leader)
+        completed = EnrolmentFactory(
+            cohort=done_cohort, person=w.trainee, coach=w.colleague, status=EnrolmentStatus.COMPLETED,
+            certificate_number="TH-2026-00001", completed_on=done_cohort.start_date,
+        )
+        w.__dict__["_programme"] = SimpleNamespace(
+            course=course, cohort=cohort, enrolment=enrolment, assignment=assignment, submission=submission,
+            released=released, unreleased=unreleased, completed=completed,
+            coaching=CoachingFactory(enrolment=enrolment, coach=w.colleague),
+            session=SessionFactory(cohort=cohort),
+            application=IntakeApplicationFactory(course=course),
+        )
+    return w.__dict__["_programme"]
+
+
+# Who follows the trainee: the trainee, coach (colleague), coordinator (team_leader),
+# employer and assessor (company_mentor), hub staff.
+_FOLLOWERS = {"anonymous": LOGIN, "trainee": OK, "colleague": OK, "team_leader": OK, "company_mentor": OK,
+              "hub_staff": OK, "*": NOT_FOUND}
+_RUNS_COHORT = {"anonymous": LOGIN, "team_leader": OK, "hub_staff": OK, "*": NOT_FOUND}
+
+EXPECTATIONS |= {
+    "courses:my_courses": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "courses:enrolment_detail": Case(kwargs=lambda w: {"pk": _programme(w).enrolment.pk}, expect=_FOLLOWERS),
+    "courses:module_done": Case(
+        kwargs=lambda w: {"pk": _programme(w).enrolment.pk, "module_pk": _programme(w).course.modules().first().pk},
+        expect={"anonymous": LOGIN, "*": NOT_ALLOWED},
+    ),
+    "courses:submission_create": Case(
+        kwargs=lambda w: {"pk": _programme(w).enrolment.pk, "assignment_pk": _programme(w).assignment.pk},
+        expect={**_FOLLOWERS, "colleague": FORBIDDEN, "team_leader": FORBIDDEN, "company_mentor": FORBIDDEN,
+                "hub_staff": FORBIDDEN},
+    ),
+    "courses:certificate": Case(kwargs=lambda w: {"pk": _programme(w).completed.pk}, expect=_FOLLOWERS),
+    "courses:assessment_create": Case(
+        kwargs=lambda w: {"pk": _programme(w).enrolment.pk},
+        expect={**_FOLLOWERS, "trainee": FORBIDDEN, "colleague": FORBIDDEN, "company_mentor": FORBIDDEN},
+    ),
+    "courses:coaching_create": Case(
+        kwargs=lambda w: {"pk": _programme(w).enrolment.pk},
+        expect={**_FOLLOWERS, "trainee": FORBIDDEN, "company_mentor": FORBIDDEN},
+    ),
+    "courses:submission_detail": Case(kwargs=lambda w: {"pk": _programme(w).submission.pk}, expect=_FOLLOWERS),
+    "courses:submission_file": Case(kwargs=lambda w: {"pk": _programme(w).submission.pk}, expect=_FOLLOWERS),
+    "courses:assessment_detail": Case(kwargs=lambda w: {"pk": _programme(w).released.pk}, expect=_FOLLOWERS),
+    # Unreleased: only its assessor, the coordinator and hub staff even know it exists.
+    "courses:assessment_edit": Case(
+        kwargs=lambda w: {"pk": _programme(w).unreleased.pk},
+        expect={"anonymous": LOGIN, "company_mentor": OK, "team_leader": OK, "hub_staff": OK, "*": NOT_FOUND},
+    ),
+    "courses:assessment_release": Case(
+        kwargs=lambda w: {"pk": _programme(w).unreleased.pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED},
+    ),
+    "courses:coaching_detail": Case(
+        kwargs=lambda w: {"pk": _programme(w).coaching.pk}, expect={**_FOLLOWERS, "company_mentor": NOT_FOUND},
+    ),
+    "courses:trainees": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "courses:cohort_list": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "courses:cohort_detail": Case(kwargs=lambda w: {"pk": _programme(w).cohort.pk}, expect=_RUNS_COHORT),
+    "courses:cohort_export": Case(kwargs=lambda w: {"pk": _programme(w).cohort.pk}, expect=_RUNS_COHORT),
+    "courses:session_attendance": Case(kwargs=lambda w: {"pk": _programme(w).session.pk}, expect=_RUNS_COHORT),
+    "courses:intake_apply": Case(kwargs=lambda w: (_programme(w), {})[1], expect={"*": OK}),
+    "courses:intake_thanks": Case(expect={"*": OK}),
+    "courses:intake_list": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+    "courses:intake_detail": Case(
+        kwargs=lambda w: {"pk": _programme(w).application.pk},
+        expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN},
+    ),
+}
