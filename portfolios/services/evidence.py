@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from .models import EntryKind, PortfolioEntry
+from community.sanitise import clean_html
+
+from ..models import EntryKind, PortfolioEntry
 
 
 @transaction.atomic
@@ -37,7 +39,7 @@ def record_evidence(
             "title": title[:200],
             "date": date,
             "hours": Decimal(str(hours)),
-            "text": text,
+            "text": clean_html(text),
             "source_url": source_url,
         },
     )
