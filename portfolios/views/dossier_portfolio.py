@@ -24,7 +24,7 @@ PAGE_SIZE = 20
 def _list_queryset(qs):
     return qs.select_related("owner").prefetch_related(
         "tags", Prefetch("attachments", queryset=Attachment.objects.order_by("pk"))
-    ).annotate(named_count=Count("shared_with_people", distinct=True))
+    ).annotate(named_count=Count("shared_with_people", distinct=True)).order_by("-date", "-pk")
 
 
 @login_required
@@ -172,7 +172,7 @@ def attachment_delete(request, pk):
 
 @login_required
 def showcase_list(request):
-    showcases = Showcase.objects.visible_to(request.user).annotate(entry_count=Count("entries"))
+    showcases = Showcase.objects.visible_to(request.user).annotate(entry_count=Count("entries")).order_by("-created_at", "-pk")
     page = Paginator(showcases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portfolios/dossier/showcase_list.html", {"page_obj": page})
 
