@@ -144,7 +144,7 @@ def plan_create(*, person, school_year: str | None = None) -> DevelopmentPlan:
 
 
 def _draft_goals(plan: DevelopmentPlan, response: NeedsInventoryResponse) -> None:
-    _, end = school_year_bounds(plan.school_year)
+    _start, end = school_year_bounds(plan.school_year)
     preferred = response.preferred_forms[:1] or [ActivityForm.COURSE]
     for profile in response.upskilling_profiles.all():
         goal = LearningGoal.objects.create(
