@@ -16,10 +16,16 @@ from django.shortcuts import get_object_or_404
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from community.models import Role
-
 from community.permissions import hr_school_ids, is_hub_staff, led_team_ids
 
-from .models import Attachment, DevelopmentPlan, LearningGoal, PlannedActivity, PortfolioEntry, Showcase
+from .models import (
+    Attachment,
+    DevelopmentPlan,
+    LearningGoal,
+    PlannedActivity,
+    PortfolioEntry,
+    Showcase,
+)
 
 
 def can_see_school_inventory(user) -> bool:

@@ -9,7 +9,6 @@ from wagtail.permissions import register_permission_policy
 from ..dossier_permissions import HubStaffPolicy
 from ..models import DossierSettings, NeedsInventoryRound
 
-
 register_permission_policy(NeedsInventoryRound, HubStaffPolicy(NeedsInventoryRound))
 
 

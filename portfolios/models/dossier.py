@@ -172,6 +172,9 @@ class InventoryReminder(models.Model):
             models.UniqueConstraint(fields=["round", "person", "sent_on"], name="one_reminder_per_person_per_day")
         ]
 
+    def __str__(self):
+        return f"{self.person_id} — {self.round_id} — {self.sent_on}"
+
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")

@@ -33,6 +33,7 @@ from ..models import (
     school_year_bounds,
 )
 
+
 def school_year_of(on: date | None = None) -> str:
     """The school year (1 August – 31 July) a date falls in, e.g. '2026-2027'."""
     on = on or timezone.localdate()

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,11 +18,8 @@ from .. import dossier_permissions as perms
 from ..forms.dossier import GoalForm, InventoryResponseForm, PlannedActivityForm, TransitionForm
 from ..models import (
     DevelopmentPlan,
-    LearningGoal,
     NeedsInventoryResponse,
     NeedsInventoryRound,
-    PlanEvent,
-    PlannedActivity,
     PlanStatus,
     PortfolioEntry,
 )
@@ -30,6 +27,15 @@ from ..reports import dossier as reports
 from ..services import dossier as services
 
 PAGE_SIZE = 25
+
+
+def _data(request):
+    """The POST data when posted (even if empty: unticking every box is an answer), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _bound(request):
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
 
 
 # Needs inventory -------------------------------------------------------------------------
@@ -61,7 +67,7 @@ def inventory_round(request, round_id):
             raise Http404
     response = existing or services.inventory_response_for(round=round, person=request.user)
     editable = round.is_open() and not response.is_submitted
-    form = InventoryResponseForm(request.POST or None, instance=response)
+    form = InventoryResponseForm(_data(request), instance=response)
     if request.method == "POST":
         if not editable and "reopen" not in request.POST:
             raise PermissionDenied
@@ -231,7 +237,7 @@ def _editable_plan(user, pk):
 @login_required
 def goal_create(request, pk):
     plan = _editable_plan(request.user, pk)
-    form = GoalForm(request.POST or None)
+    form = GoalForm(_data(request))
     if request.method == "POST" and form.is_valid():
         goal = form.save(commit=False)
         goal.plan = plan
@@ -245,7 +251,7 @@ def goal_create(request, pk):
 def goal_edit(request, pk):
     goal = perms.own_goal(request.user, pk)
     # Progress (status) may be updated after the plan is agreed; the goal itself only while editable.
-    form = GoalForm(request.POST or None, instance=goal)
+    form = GoalForm(_data(request), instance=goal)
     if not goal.plan.is_editable:
         for name in form.fields:
             if name != "status":
@@ -275,7 +281,7 @@ def activity_create(request, pk):
     goal = perms.own_goal(request.user, pk)
     if not goal.plan.is_editable:
         raise PermissionDenied
-    form = PlannedActivityForm(request.POST or None)
+    form = PlannedActivityForm(_data(request))
     if request.method == "POST" and form.is_valid():
         activity = form.save(commit=False)
         activity.goal = goal
@@ -291,7 +297,7 @@ def activity_edit(request, pk):
     plan = activity.goal.plan
     if plan.status == PlanStatus.CLOSED:
         raise PermissionDenied
-    form = PlannedActivityForm(request.POST or None, instance=activity)
+    form = PlannedActivityForm(_data(request), instance=activity)
     if not plan.is_editable:
         # After agreement the teacher only ticks activities off.
         for name in form.fields:

@@ -17,6 +17,7 @@ from .. import dossier_permissions as perms
 from ..forms.dossier import EntryForm, ShareForm, ShowcaseForm
 from ..models import Attachment, EntryKind, PortfolioEntry, Showcase
 from ..services import sharing
+from .dossier import _bound, _data
 
 PAGE_SIZE = 20
 
@@ -83,7 +84,7 @@ def entry_create(request):
     initial = {}
     if request.GET.get("goal", "").isdigit():
         initial["goals"] = [int(request.GET["goal"])]
-    form = EntryForm(request.POST or None, request.FILES or None, owner=request.user, initial=initial)
+    form = EntryForm(*_bound(request), owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         entry = _save_entry(request, form)
         messages.success(request, _("Saved in your portfolio. Only you can see it until you share it."))
@@ -109,7 +110,7 @@ def entry_detail(request, pk):
 @login_required
 def entry_edit(request, pk):
     entry = perms.own_entry(request.user, pk)
-    form = EntryForm(request.POST or None, request.FILES or None, instance=entry, owner=request.user)
+    form = EntryForm(*_bound(request), instance=entry, owner=request.user)
     if request.method == "POST" and form.is_valid():
         _save_entry(request, form)
         messages.success(request, _("Entry saved."))
@@ -132,7 +133,7 @@ def entry_delete(request, pk):
 @login_required
 def entry_share(request, pk):
     entry = perms.own_entry(request.user, pk)
-    form = ShareForm(request.POST or None, instance=entry)
+    form = ShareForm(_data(request), instance=entry)
     if request.method == "POST" and form.is_valid():
         form.save()
         if entry.is_shared or form.cleaned_data["shared_with_people"]:
@@ -179,7 +180,7 @@ def showcase_list(request):
 
 @login_required
 def showcase_create(request):
-    form = ShowcaseForm(request.POST or None, owner=request.user)
+    form = ShowcaseForm(_data(request), owner=request.user)
     if request.method == "POST" and form.is_valid():
         showcase = form.save(commit=False)
         showcase.owner = request.user
@@ -193,7 +194,7 @@ def showcase_create(request):
 @login_required
 def showcase_edit(request, pk):
     showcase = perms.own_showcase(request.user, pk)
-    form = ShowcaseForm(request.POST or None, instance=showcase, owner=request.user)
+    form = ShowcaseForm(_data(request), instance=showcase, owner=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Showcase saved."))
