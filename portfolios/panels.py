@@ -1,8 +1,90 @@
 """Dashboard panels of the dossier, registered into community's dashboard."""
 
-from community.dashboard import Panel, register_panel  # noqa: F401
+from community.dashboard import Panel, register_panel
 
 # Authorisation panels (status per profile) ----------------------------------------------
 
 
 # Dossier panels (inventory task, plan, portfolio) ----------------------------------------
+
+
+def _teacher_dossier(request):
+    """The teacher's own dossier: inventory task, this year's plan with progress, recent entries."""
+    from .models import DevelopmentPlan, NeedsInventoryResponse, PortfolioEntry
+    from .services import dossier as services
+
+    user = request.user
+    is_teacher = services.is_technical_teacher(user)
+    plan = DevelopmentPlan.objects.filter(person=user, school_year=services.school_year_of()).first()
+    entries = list(PortfolioEntry.objects.filter(owner=user).only("pk", "title", "date", "kind")[:3])
+    if not (is_teacher or plan or entries):
+        return None
+    round = services.open_round() if is_teacher else None
+    response = NeedsInventoryResponse.objects.filter(round=round, person=user).first() if round else None
+    progress = services.plan_progress(plan) if plan else None
+    return {
+        "round": round,
+        "response": response,
+        "plan": plan,
+        "progress": progress,
+        "entries": entries,
+        "school_year": services.school_year_of(),
+    }
+
+
+def _team_leader_plans(request):
+    from community.permissions import led_team_ids
+
+    from .models import DevelopmentPlan, PlanStatus
+
+    if not led_team_ids(request.user):
+        return None
+    to_agree = list(
+        DevelopmentPlan.objects.led_by(request.user)
+        .filter(status=PlanStatus.SUBMITTED)
+        .select_related("person")
+        .order_by("updated_at")[:5]
+    )
+    return {"to_agree": to_agree}
+
+
+def _hr_dossier(request):
+    from community.permissions import hr_school_ids
+
+    from .reports import dossier as reports
+    from .services import dossier as services
+
+    schools = hr_school_ids(request.user)
+    if not schools:
+        return None
+    round = services.open_round()
+    rate = reports.inventory_total(reports.inventory_rates(round, school_ids=schools)) if round else None
+    from .models import PlanStatus
+
+    counts = reports.plan_status_counts(schools, services.school_year_of())
+    labels = dict(PlanStatus.choices)
+    return {
+        "round": round,
+        "rate": rate,
+        "counts": [(labels.get(key), key, value) for key, value in counts.items()],
+        "school_year": services.school_year_of(),
+    }
+
+
+def _hub_dossier(request):
+    from community.permissions import is_hub_staff
+
+    from .reports import dossier as reports
+    from .services import dossier as services
+
+    if not is_hub_staff(request.user):
+        return None
+    round = services.open_round()
+    rate = reports.inventory_total(reports.inventory_rates(round)) if round else None
+    return {"round": round, "rate": rate}
+
+
+register_panel(Panel("dossier_teacher", "portfolios/panels/dossier_teacher.html", _teacher_dossier, order=20))
+register_panel(Panel("dossier_team_leader", "portfolios/panels/dossier_team_leader.html", _team_leader_plans, order=21))
+register_panel(Panel("dossier_hr", "portfolios/panels/dossier_hr.html", _hr_dossier, order=22))
+register_panel(Panel("dossier_hub", "portfolios/panels/dossier_hub.html", _hub_dossier, order=23))

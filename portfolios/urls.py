@@ -1,11 +1,57 @@
 from django.urls import path  # noqa: F401
 
+from .views import dossier as dossier_views
+from .views import dossier_portfolio as portfolio_views
+from .views import dossier_reports as dossier_report_views
+
 app_name = "portfolios"
 
 # Authorisation: qualification records, HR overview, import/export, regional inventory.
 authorisation_patterns = []
 
 # Dossier: needs inventory, development plan, portfolio, showcase, export.
-dossier_patterns = []
+dossier_patterns = [
+    path("inventory/", dossier_views.inventory, name="inventory"),
+    path("inventory/<int:round_id>/", dossier_views.inventory_round, name="inventory_round"),
+    path("inventory/school/", dossier_views.inventory_school, name="inventory_school"),
+    path("inventory/overview/", dossier_views.inventory_overview, name="inventory_overview"),
+    path("plans/", dossier_views.plan_list, name="plan_list"),
+    path("plans/new/", dossier_views.plan_create, name="plan_create"),
+    path("plans/team/", dossier_views.team_plans, name="team_plans"),
+    path("plans/school/", dossier_views.school_plans, name="school_plans"),
+    path("plans/<int:pk>/", dossier_views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/step/", dossier_views.plan_transition, name="plan_transition"),
+    path("plans/<int:pk>/goals/new/", dossier_views.goal_create, name="goal_create"),
+    path("goals/<int:pk>/", dossier_views.goal_edit, name="goal_edit"),
+    path("goals/<int:pk>/delete/", dossier_views.goal_delete, name="goal_delete"),
+    path("goals/<int:pk>/activities/new/", dossier_views.activity_create, name="activity_create"),
+    path("activities/<int:pk>/", dossier_views.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/delete/", dossier_views.activity_delete, name="activity_delete"),
+    path("portfolio/", portfolio_views.portfolio, name="portfolio"),
+    path("portfolio/new/", portfolio_views.entry_create, name="entry_create"),
+    path("portfolio/shared/", portfolio_views.shared_with_me, name="shared_with_me"),
+    path("portfolio/<int:pk>/", portfolio_views.entry_detail, name="entry_detail"),
+    path("portfolio/<int:pk>/edit/", portfolio_views.entry_edit, name="entry_edit"),
+    path("portfolio/<int:pk>/delete/", portfolio_views.entry_delete, name="entry_delete"),
+    path("portfolio/<int:pk>/share/", portfolio_views.entry_share, name="entry_share"),
+    path("files/<int:pk>/", portfolio_views.attachment_file, name="attachment_file"),
+    path("files/<int:pk>/thumbnail/", portfolio_views.attachment_thumbnail, name="attachment_thumbnail"),
+    path("files/<int:pk>/delete/", portfolio_views.attachment_delete, name="attachment_delete"),
+    path("showcases/", portfolio_views.showcase_list, name="showcase_list"),
+    path("showcases/new/", portfolio_views.showcase_create, name="showcase_create"),
+    path("showcases/<int:pk>/", portfolio_views.showcase_edit, name="showcase_edit"),
+    path("showcases/<int:pk>/revoke/", portfolio_views.showcase_revoke, name="showcase_revoke"),
+    path("showcase/<str:token>/", portfolio_views.showcase_public, name="showcase_public"),
+    path("showcase/<str:token>/files/<int:pk>/", portfolio_views.showcase_file, name="showcase_file"),
+    path(
+        "showcase/<str:token>/files/<int:pk>/thumbnail/",
+        portfolio_views.showcase_thumbnail,
+        name="showcase_thumbnail",
+    ),
+    path("export/", dossier_report_views.export_page, name="export"),
+    path("export/dossier.pdf", dossier_report_views.export_pdf, name="export_pdf"),
+    path("export/dossier.zip", dossier_report_views.export_zip, name="export_zip"),
+    path("figures/", dossier_report_views.figures, name="figures"),
+]
 
 urlpatterns = [*authorisation_patterns, *dossier_patterns]

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from community.sanitise import clean_html
+
 from ..models import EntryKind, PortfolioEntry
 
 
@@ -37,7 +39,7 @@ def record_evidence(
             "title": title[:200],
             "date": date,
             "hours": Decimal(str(hours)),
-            "text": text,
+            "text": clean_html(text),
             "source_url": source_url,
         },
     )

@@ -1,0 +1,1 @@
+"""Read-only aggregates (selectors), one module per feature."""

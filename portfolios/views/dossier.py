@@ -1,0 +1,409 @@
+"""Needs inventory and development plan pages (teacher, team leader, HR, hub)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from community.models import Membership, Role
+from community.permissions import hr_school_ids, is_hub_staff, led_team_ids
+
+from .. import dossier_permissions as perms
+from ..forms.dossier import GoalForm, InventoryResponseForm, PlannedActivityForm, TransitionForm
+from ..models import (
+    DevelopmentPlan,
+    NeedsInventoryResponse,
+    NeedsInventoryRound,
+    PlanStatus,
+    PortfolioEntry,
+)
+from ..reports import dossier as reports
+from ..services import dossier as services
+
+PAGE_SIZE = 25
+
+
+def _data(request):
+    """The POST data when posted (even if empty: unticking every box is an answer), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _bound(request):
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
+# Needs inventory -------------------------------------------------------------------------
+
+
+@login_required
+def inventory(request):
+    """The teacher's rounds: the open one first, earlier ones read-only."""
+    rounds = NeedsInventoryRound.objects.all()
+    responses = {
+        r.round_id: r for r in NeedsInventoryResponse.objects.filter(person=request.user, round__in=rounds)
+    }
+    rows = [(round, responses.get(round.pk)) for round in rounds]
+    return render(
+        request,
+        "portfolios/dossier/inventory_index.html",
+        {"rows": rows, "is_teacher": services.is_technical_teacher(request.user)},
+    )
+
+
+@login_required
+def inventory_round(request, round_id):
+    round = get_object_or_404(NeedsInventoryRound, pk=round_id)
+    existing = NeedsInventoryResponse.objects.filter(round=round, person=request.user).first()
+    if existing is None:
+        if not services.is_technical_teacher(request.user):
+            raise PermissionDenied
+        if not round.is_open():
+            raise Http404
+    response = existing or services.inventory_response_for(round=round, person=request.user)
+    editable = round.is_open() and not response.is_submitted
+    form = InventoryResponseForm(_data(request), instance=response)
+    if request.method == "POST":
+        if not editable and "reopen" not in request.POST:
+            raise PermissionDenied
+        if "reopen" in request.POST:
+            if not round.is_open():
+                raise PermissionDenied
+            response.submitted_at = None
+            response.save(update_fields=["submitted_at", "updated_at"])
+            messages.info(request, _("Your answers are open for changes again. Submit them when you are done."))
+            return redirect("portfolios:inventory_round", round_id=round.pk)
+        if form.is_valid():
+            answers = form.save(commit=False)
+            try:
+                services.inventory_save(response=answers, submit="submit" in request.POST)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                form.save_m2m()
+                if answers.is_submitted:
+                    messages.success(request, _("Thank you: your inventory has been submitted."))
+                    return redirect("portfolios:inventory")
+                messages.success(request, _("Your draft has been saved."))
+                return redirect("portfolios:inventory_round", round_id=round.pk)
+    return render(
+        request,
+        "portfolios/dossier/inventory_form.html",
+        {"round": round, "response": response, "form": form, "editable": editable},
+    )
+
+
+def _round_from_query(request):
+    rounds = list(NeedsInventoryRound.objects.all())
+    chosen = request.GET.get("round")
+    round = next((r for r in rounds if str(r.pk) == chosen), None) or services.open_round() or (rounds[0] if rounds else None)
+    return rounds, round
+
+
+@login_required
+def inventory_school(request):
+    """HR: response rate of its school and who has not responded yet."""
+    schools = hr_school_ids(request.user)
+    if not schools:
+        raise PermissionDenied
+    rounds, round = _round_from_query(request)
+    rates, missing = [], []
+    if round:
+        rates = reports.inventory_rates(round, school_ids=schools)
+        missing = [(rate.school, reports.inventory_non_responders(round, rate.school.pk)) for rate in rates]
+    return render(
+        request,
+        "portfolios/dossier/inventory_school.html",
+        {"rounds": rounds, "round": round, "rates": rates, "missing": missing},
+    )
+
+
+@login_required
+def inventory_overview(request):
+    """Hub staff: response rates per school, counts only."""
+    if not is_hub_staff(request.user):
+        raise PermissionDenied
+    rounds, round = _round_from_query(request)
+    rates = reports.inventory_rates(round) if round else []
+    return render(
+        request,
+        "portfolios/dossier/inventory_overview.html",
+        {"rounds": rounds, "round": round, "rates": rates, "total": reports.inventory_total(rates)},
+    )
+
+
+# Development plan ------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request):
+    plans = list(DevelopmentPlan.objects.filter(person=request.user).annotate(goal_count=Count("goals")))
+    done = services.hours_done_for_plans(plans)
+    for plan in plans:
+        plan.hours = services.Progress(done[plan.pk], plan.hours_target)
+    current_year = services.school_year_of()
+    return render(
+        request,
+        "portfolios/dossier/plan_list.html",
+        {
+            "plans": plans,
+            "current_year": current_year,
+            "has_current": any(p.school_year == current_year for p in plans),
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_create(request):
+    plan = services.plan_create(person=request.user)
+    messages.success(request, _("Your development plan for %(year)s is ready to fill in.") % {"year": plan.school_year})
+    return redirect("portfolios:plan_detail", pk=plan.pk)
+
+
+@login_required
+def plan_detail(request, pk):
+    plan = perms.plan_for_viewer(request.user, pk)
+    goals = list(
+        plan.goals.select_related("profile").prefetch_related(
+            "activities", Prefetch("entries", queryset=PortfolioEntry.objects.order_by("-date"))
+        )
+    )
+    events = plan.events.select_related("actor")
+    is_owner = plan.person_id == request.user.pk
+    actions = services.allowed_actions(request.user, plan, leads=not is_owner and services.can_lead(request.user, plan))
+    return render(
+        request,
+        "portfolios/dossier/plan_detail.html",
+        {
+            "plan": plan,
+            "goals": goals,
+            "events": events,
+            "progress": services.plan_progress(plan),
+            "is_owner": is_owner,
+            "actions": actions,
+            "form": TransitionForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_transition(request, pk):
+    plan = perms.plan_for_viewer(request.user, pk)
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    action = request.POST.get("action", "")
+    if action not in services.TRANSITIONS:
+        raise PermissionDenied
+    try:
+        services.plan_transition(
+            plan=plan,
+            actor=request.user,
+            action=action,
+            comment=form.cleaned_data.get("comment", ""),
+            reflection=form.cleaned_data.get("reflection", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, TRANSITION_MESSAGES[action])
+    return redirect("portfolios:plan_detail", pk=plan.pk)
+
+
+TRANSITION_MESSAGES = {
+    "submit": _("Your plan has been sent to your team leader."),
+    "agree": _("You agreed the plan."),
+    "request_changes": _("Your request for changes has been sent."),
+    "comment": _("Your comment has been added."),
+    "close": _("The plan is closed. Well done!"),
+    "reopen": _("Your plan is a draft again."),
+}
+
+
+def _editable_plan(user, pk):
+    plan = perms.own_plan(user, pk)
+    if not plan.is_editable:
+        raise PermissionDenied
+    return plan
+
+
+@login_required
+def goal_create(request, pk):
+    plan = _editable_plan(request.user, pk)
+    form = GoalForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        goal = form.save(commit=False)
+        goal.plan = plan
+        goal.save()
+        messages.success(request, _("Learning goal added."))
+        return redirect(reverse("portfolios:plan_detail", kwargs={"pk": plan.pk}) + f"#goal-{goal.pk}")
+    return render(request, "portfolios/dossier/goal_form.html", {"plan": plan, "form": form})
+
+
+@login_required
+def goal_edit(request, pk):
+    goal = perms.own_goal(request.user, pk)
+    # Progress (status) may be updated after the plan is agreed; the goal itself only while editable.
+    form = GoalForm(_data(request), instance=goal)
+    if not goal.plan.is_editable:
+        for name in form.fields:
+            if name != "status":
+                form.fields[name].disabled = True
+    if goal.plan.status == PlanStatus.CLOSED:
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Learning goal saved."))
+        return redirect(reverse("portfolios:plan_detail", kwargs={"pk": goal.plan_id}) + f"#goal-{goal.pk}")
+    return render(request, "portfolios/dossier/goal_form.html", {"plan": goal.plan, "goal": goal, "form": form})
+
+
+@login_required
+@require_POST
+def goal_delete(request, pk):
+    goal = perms.own_goal(request.user, pk)
+    if not goal.plan.is_editable:
+        raise PermissionDenied
+    goal.delete()
+    messages.success(request, _("Learning goal removed."))
+    return redirect("portfolios:plan_detail", pk=goal.plan_id)
+
+
+@login_required
+def activity_create(request, pk):
+    goal = perms.own_goal(request.user, pk)
+    if not goal.plan.is_editable:
+        raise PermissionDenied
+    form = PlannedActivityForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        activity = form.save(commit=False)
+        activity.goal = goal
+        activity.save()
+        messages.success(request, _("Activity added."))
+        return redirect(reverse("portfolios:plan_detail", kwargs={"pk": goal.plan_id}) + f"#goal-{goal.pk}")
+    return render(request, "portfolios/dossier/activity_form.html", {"goal": goal, "plan": goal.plan, "form": form})
+
+
+@login_required
+def activity_edit(request, pk):
+    activity = perms.own_activity(request.user, pk)
+    plan = activity.goal.plan
+    if plan.status == PlanStatus.CLOSED:
+        raise PermissionDenied
+    form = PlannedActivityForm(_data(request), instance=activity)
+    if not plan.is_editable:
+        # After agreement the teacher only ticks activities off.
+        for name in form.fields:
+            if name != "completed":
+                form.fields[name].disabled = True
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Activity saved."))
+        return redirect(reverse("portfolios:plan_detail", kwargs={"pk": plan.pk}) + f"#goal-{activity.goal_id}")
+    return render(
+        request,
+        "portfolios/dossier/activity_form.html",
+        {"goal": activity.goal, "plan": plan, "activity": activity, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def activity_delete(request, pk):
+    activity = perms.own_activity(request.user, pk)
+    if not activity.goal.plan.is_editable:
+        raise PermissionDenied
+    activity.delete()
+    messages.success(request, _("Activity removed."))
+    return redirect("portfolios:plan_detail", pk=activity.goal.plan_id)
+
+
+def _team_members(team_ids, on=None):
+    return (
+        Membership.objects.active(on)
+        .filter(team_id__in=team_ids, role__in=[Role.TEACHER, Role.TRAINEE])
+        .select_related("person", "team")
+        .order_by("person__last_name", "person__first_name")
+    )
+
+
+@login_required
+def team_plans(request):
+    """Team leader: this year's plans of the teams they lead, those to agree first."""
+    teams = led_team_ids(request.user)
+    if not teams:
+        raise PermissionDenied
+    school_year = request.GET.get("year") or services.school_year_of()
+    members = [m for m in _team_members(teams) if m.person_id != request.user.pk]
+    plans = {
+        p.person_id: p
+        for p in DevelopmentPlan.objects.filter(
+            person_id__in=[m.person_id for m in members], school_year=school_year
+        ).annotate(goal_count=Count("goals"), planned_hours=Sum("goals__activities__planned_hours"))
+    }
+    done = services.hours_done_for_plans(plans.values())
+    rows = []
+    seen = set()
+    for m in members:
+        if m.person_id in seen:
+            continue
+        seen.add(m.person_id)
+        plan = plans.get(m.person_id)
+        if plan:
+            plan.hours = services.Progress(done[plan.pk], plan.hours_target)
+        rows.append((m, plan))
+    order = {PlanStatus.SUBMITTED: 0, PlanStatus.CHANGES_REQUESTED: 1, PlanStatus.DRAFT: 2, PlanStatus.AGREED: 3, PlanStatus.CLOSED: 4}
+    rows.sort(key=lambda r: order.get(r[1].status, 5) if r[1] else 5)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "portfolios/dossier/team_plans.html",
+        {"page_obj": page, "school_year": school_year, "to_agree": sum(1 for _m, p in rows if p and p.status == PlanStatus.SUBMITTED)},
+    )
+
+
+@login_required
+def school_plans(request):
+    """HR: each technical teacher's plan status for its school, and nothing more."""
+    schools = hr_school_ids(request.user)
+    if not schools:
+        raise PermissionDenied
+    school_year = services.school_year_of()
+    memberships = (
+        services.technical_teacher_memberships()
+        .filter(organisation_id__in=schools)
+        .select_related("person", "organisation")
+        .order_by("person__last_name", "person__first_name")
+    )
+    status_filter = request.GET.get("status", "")
+    statuses = dict(
+        DevelopmentPlan.objects.status_visible_to(request.user)
+        .filter(school_year=school_year)
+        .values_list("person_id", "status")
+    )
+    rows = [(m, statuses.get(m.person_id)) for m in memberships]
+    if status_filter == "none":
+        rows = [r for r in rows if r[1] is None]
+    elif status_filter in PlanStatus.values:
+        rows = [r for r in rows if r[1] == status_filter]
+    labels = dict(PlanStatus.choices)
+    page = Paginator([(m, s, labels.get(s)) for m, s in rows], PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = reports.plan_status_counts(schools, school_year)
+    return render(
+        request,
+        "portfolios/dossier/school_plans.html",
+        {
+            "page_obj": page,
+            "school_year": school_year,
+            "counts": [(labels.get(k, _("No plan yet")), k, v) for k, v in counts.items()],
+            "status_filter": status_filter,
+        },
+    )
+

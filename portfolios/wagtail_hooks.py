@@ -1,0 +1,3 @@
+"""Wagtail admin registrations; each feature keeps its viewsets in admin_viewsets/<feature>.py."""
+
+from .admin_viewsets import dossier  # noqa: F401

@@ -1,0 +1,112 @@
+from tests.urlwalk import FORBIDDEN, LOGIN, NOT_ALLOWED, NOT_FOUND, OK, Case
+
+EXPECTATIONS = {}
+
+# Dossier: needs inventory, development plan, portfolio, showcase, export, figures ---------
+
+
+def _round(w):
+    from tests.portfolios.factories_dossier import RoundFactory
+
+    return {"round_id": RoundFactory().pk}
+
+
+def _plan(w, status="submitted"):
+    from tests.portfolios.factories_dossier import PlanFactory
+
+    return PlanFactory(person=w.teacher, status=status)
+
+
+def _goal(w):
+    from tests.portfolios.factories_dossier import GoalFactory
+
+    return GoalFactory(plan=_plan(w, "draft"))
+
+
+def _activity(w):
+    from tests.portfolios.factories_dossier import ActivityFactory
+
+    return ActivityFactory(goal=_goal(w))
+
+
+def _entry(w):
+    from tests.portfolios.factories_dossier import EntryFactory
+
+    return EntryFactory(owner=w.teacher)
+
+
+def _attachment(w):
+    from tests.portfolios.factories_dossier import attachment_for
+
+    return {"pk": attachment_for(_entry(w)).pk}
+
+
+def _showcase(w):
+    from tests.portfolios.factories_dossier import ShowcaseFactory
+
+    showcase = ShowcaseFactory(owner=w.teacher)
+    return showcase
+
+
+def _public_file(w):
+    from tests.portfolios.factories_dossier import attachment_for
+
+    showcase = _showcase(w)
+    entry = _entry(w)
+    showcase.entries.add(entry)
+    return {"token": showcase.token, "pk": attachment_for(entry).pk}
+
+
+_ANYONE = {"anonymous": LOGIN, "*": OK}
+_OWNER_ONLY = {"anonymous": LOGIN, "teacher": OK, "*": NOT_FOUND}
+_POST_ONLY = {"anonymous": LOGIN, "*": NOT_ALLOWED}
+
+EXPECTATIONS.update(
+    {
+        "portfolios:inventory": Case(expect=_ANYONE),
+        "portfolios:inventory_round": Case(
+            kwargs=_round,
+            expect={"anonymous": LOGIN, "teacher": OK, "colleague": OK, "other_teacher": OK, "*": FORBIDDEN},
+        ),
+        "portfolios:inventory_school": Case(expect={"anonymous": LOGIN, "hr": OK, "other_hr": OK, "*": FORBIDDEN}),
+        "portfolios:inventory_overview": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+        "portfolios:plan_list": Case(expect=_ANYONE),
+        "portfolios:plan_create": Case(expect=_POST_ONLY),
+        "portfolios:team_plans": Case(expect={"anonymous": LOGIN, "team_leader": OK, "*": FORBIDDEN}),
+        "portfolios:school_plans": Case(expect={"anonymous": LOGIN, "hr": OK, "other_hr": OK, "*": FORBIDDEN}),
+        "portfolios:plan_detail": Case(
+            kwargs=lambda w: {"pk": _plan(w).pk},
+            expect={"anonymous": LOGIN, "teacher": OK, "team_leader": OK, "*": NOT_FOUND},
+        ),
+        "portfolios:plan_transition": Case(kwargs=lambda w: {"pk": _plan(w).pk}, expect=_POST_ONLY),
+        "portfolios:goal_create": Case(kwargs=lambda w: {"pk": _plan(w, "draft").pk}, expect=_OWNER_ONLY),
+        "portfolios:goal_edit": Case(kwargs=lambda w: {"pk": _goal(w).pk}, expect=_OWNER_ONLY),
+        "portfolios:goal_delete": Case(kwargs=lambda w: {"pk": _goal(w).pk}, expect=_POST_ONLY),
+        "portfolios:activity_create": Case(kwargs=lambda w: {"pk": _goal(w).pk}, expect=_OWNER_ONLY),
+        "portfolios:activity_edit": Case(kwargs=lambda w: {"pk": _activity(w).pk}, expect=_OWNER_ONLY),
+        "portfolios:activity_delete": Case(kwargs=lambda w: {"pk": _activity(w).pk}, expect=_POST_ONLY),
+        "portfolios:portfolio": Case(expect=_ANYONE),
+        "portfolios:entry_create": Case(expect=_ANYONE),
+        "portfolios:shared_with_me": Case(expect=_ANYONE),
+        "portfolios:entry_detail": Case(kwargs=lambda w: {"pk": _entry(w).pk}, expect=_OWNER_ONLY),
+        "portfolios:entry_edit": Case(kwargs=lambda w: {"pk": _entry(w).pk}, expect=_OWNER_ONLY),
+        "portfolios:entry_delete": Case(kwargs=lambda w: {"pk": _entry(w).pk}, expect=_OWNER_ONLY),
+        "portfolios:entry_share": Case(kwargs=lambda w: {"pk": _entry(w).pk}, expect=_OWNER_ONLY),
+        "portfolios:attachment_file": Case(kwargs=_attachment, expect=_OWNER_ONLY),
+        "portfolios:attachment_thumbnail": Case(kwargs=_attachment, expect=_OWNER_ONLY),
+        "portfolios:attachment_delete": Case(kwargs=_attachment, expect=_POST_ONLY),
+        "portfolios:showcase_list": Case(expect=_ANYONE),
+        "portfolios:showcase_create": Case(expect=_ANYONE),
+        "portfolios:showcase_edit": Case(kwargs=lambda w: {"pk": _showcase(w).pk}, expect=_OWNER_ONLY),
+        "portfolios:showcase_revoke": Case(kwargs=lambda w: {"pk": _showcase(w).pk}, expect=_POST_ONLY),
+        # The secret link is the key: anyone holding it reads the showcase, logged in or not.
+        "portfolios:showcase_public": Case(kwargs=lambda w: {"token": _showcase(w).token}, expect={"*": OK}),
+        "portfolios:showcase_file": Case(kwargs=_public_file, expect={"*": OK}),
+        "portfolios:showcase_thumbnail": Case(kwargs=_public_file, expect={"*": OK}),
+        "portfolios:export": Case(expect=_ANYONE),
+        "portfolios:export_pdf": Case(expect=_ANYONE),
+        "portfolios:export_zip": Case(expect=_ANYONE),
+        "portfolios:figures": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+    }
+)
+# End of dossier ----------------------------------------------------------------------------
