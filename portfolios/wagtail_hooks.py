@@ -1,0 +1,1 @@
+from .admin_viewsets import authorisation  # noqa: F401
