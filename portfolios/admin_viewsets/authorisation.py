@@ -38,7 +38,7 @@ class ConversionRuleForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["qualification_name"].initial = self.instance.qualification.name
+            self.initial["qualification_name"] = self.instance.qualification.name
         self.order_fields(["qualification_name"])
 
     def clean(self):
@@ -59,11 +59,6 @@ class ConversionRuleForm(WagtailAdminModelForm):
             if clash.exists():
                 self.add_error(None, _("An active row for this qualification and profile exists already; retire it first."))
         return data
-
-    def has_changed(self):
-        if self.instance.pk and self.initial.get("qualification_name") != self.cleaned_data.get("qualification_name"):
-            return True
-        return super().has_changed()
 
     def save(self, commit=True):
         qualification = self._qualification

@@ -18,9 +18,9 @@ def normalise(name):
     # A frozen copy of portfolios.models.normalise_qualification (migrations must not import models).
     text = unicodedata.normalize("NFKD", name or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"[^a-z0-9]+", "", text)
     text = re.sub(r"c(?!h)", "k", text)
-    return re.sub(r"\s+", " ", text)
+    return text
 
 
 def part_of(condition):

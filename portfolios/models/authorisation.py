@@ -39,10 +39,10 @@ def normalise_qualification(name: str) -> str:
     """A matching key: case, accents, punctuation, spacing and c/k spelling do not matter."""
     text = unicodedata.normalize("NFKD", name or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"[^a-z0-9]+", "", text)
     # Old spellings: Electrotechniek / Elektrotechniek, Constructie / Konstruktie ("ch" stays).
     text = re.sub(r"c(?!h)", "k", text)
-    return re.sub(r"\s+", " ", text)
+    return text
 
 
 class Outcome(models.TextChoices):

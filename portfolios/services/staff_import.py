@@ -251,14 +251,17 @@ def plan_import(rows, *, school_ids=None, create_schools=False, today: date | No
             plan.error(line, _("the name differs from line %(line)s for the same email") % {"line": person.line})
             continue
         key = school.pk or school.brin
-        if key in person.teaches and person.teaches[key][1] != codes:
+        # A later row may leave teaches / leaving_on empty ("as above"); two different values clash.
+        if codes and person.teaches.get(key, (0, ()))[1] not in ((), codes):
             plan.error(line, _("teaches differs from line %(line)s for the same person and school") % {"line": person.teaches[key][0]})
             continue
-        if key in person.leaving and person.leaving[key][1] != leaving_on:
+        if leaving_on and person.leaving.get(key, (0, None))[1] not in (None, leaving_on):
             plan.error(line, _("leaving_on differs from line %(line)s for the same person and school") % {"line": person.leaving[key][0]})
             continue
-        person.teaches[key] = (line, codes, school)
-        person.leaving[key] = (line, leaving_on)
+        if codes or key not in person.teaches:
+            person.teaches[key] = (line, codes, school)
+        if leaving_on or key not in person.leaving:
+            person.leaving[key] = (line, leaving_on)
         hold_key = (email, ("p", target.pk) if isinstance(target, VmboProfile) else ("q", target.pk))
         if hold_key in holdings:
             plan.error(line, _("the same qualification is already on line %(line)s") % {"line": holdings[hold_key][0]})
