@@ -1,5 +1,6 @@
 """The staff import: every bad row kind, all-or-nothing, encodings, separators, idempotence."""
 
+import csv
 import io
 from datetime import date
 
@@ -21,8 +22,12 @@ def row(email="a.jansen@example.org", first="Anna", last="Jansen", school="20AE"
 
 
 def csv_bytes(*rows, header=HEADER, sep=",", encoding="utf-8"):
-    text = "\n".join([header, *rows]).replace(",", sep) + "\n"
-    return text.encode(encoding)
+    """A CSV file as a spreadsheet saves it (cells with the separator in them are quoted)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
+    for line in [header, *rows]:
+        writer.writerow(line.split(","))
+    return buffer.getvalue().encode(encoding)
 
 
 def run(data, **kwargs):
