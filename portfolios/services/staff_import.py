@@ -197,6 +197,7 @@ def plan_import(rows, *, school_ids=None, create_schools=False, today: date | No
         seen_rows[signature] = line
 
         school_key = row["school"].strip()
+        school_problem = ""
         school = by_brin.get(school_key.upper()) or by_name.get(school_key.casefold()) or new_schools.get(school_key.upper())
         if school is None:
             if create_schools and re.fullmatch(r"[0-9A-Za-z]{4}", school_key) and row.get("school_name"):
@@ -212,13 +213,11 @@ def plan_import(rows, *, school_ids=None, create_schools=False, today: date | No
                 plan.actions.append(lambda by, s=school: s.save())
             else:
                 hint = _(" (use --create-schools with a school_name to create it)") if school_ids is None and not create_schools else ""
-                plan.error(line, _("unknown school “%(school)s”") % {"school": school_key} + hint)
-                continue
+                school_problem = _("unknown school “%(school)s”") % {"school": school_key} + hint
         elif school_ids is not None and school.pk not in school_ids:
-            plan.error(line, _("school “%(school)s” is not yours to import") % {"school": school_key})
-            continue
+            school_problem = _("school “%(school)s” is not yours to import") % {"school": school_key}
 
-        problems = []
+        problems = [school_problem] if school_problem else []
         codes = tuple(sorted({c.strip().upper() for c in re.split(r"[;,/ ]+", row.get("teaches", "")) if c.strip()}))
         unknown = [c for c in codes if c not in profiles]
         if unknown:

@@ -35,7 +35,7 @@ def run(data, **kwargs):
 
 
 def errors(plan):
-    return {line: reason for line, reason in plan.errors}
+    return dict(plan.errors)
 
 
 def test_a_valid_file_creates_person_membership_records_and_leaving_date(school):

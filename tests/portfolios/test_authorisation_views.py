@@ -136,8 +136,8 @@ def test_hr_matrix_export_csv_and_xlsx(login, hr, teacher):
 
 
 def test_hr_web_import_previews_then_writes_with_one_history_entry_each(login, hr, school):
-    data = ("email,first_name,last_name,school,teaches,qualification,grade,obtained_on,leaving_on\n"
-            "n@example.org,Noor,Nieuw,20AE,PIE,Metaaltechniek,2,2010-01-01,2028-07-31\n").encode()
+    data = (b"email,first_name,last_name,school,teaches,qualification,grade,obtained_on,leaving_on\n"
+            b"n@example.org,Noor,Nieuw,20AE,PIE,Metaaltechniek,2,2010-01-01,2028-07-31\n")
     client = login(hr)
     preview = client.post(reverse("portfolios:authorisation_import"), {"file": SimpleUploadedFile("s.csv", data)})
     assert preview.status_code == 200
