@@ -2,7 +2,7 @@
 
 Run by hand (not by pytest):
     .venv/bin/python tests/bench/bench_authorisation.py [--teachers 20000] [--schools 100]
-Uses a throwaway SQLite file unless DATABASE_URL points at a (throwaway!) PostgreSQL database.
+Uses a throwaway SQLite file unless DATABASE_URL points at a fresh, empty PostgreSQL database.
 """
 
 import argparse
@@ -35,13 +35,9 @@ def main():
 
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["*"]
-    if "sqlite" not in settings.DATABASES["default"]["ENGINE"]:
-        print("Using", settings.DATABASES["default"]["NAME"], "(it will be flushed)")
-        call_command("migrate", verbosity=0)
-        call_command("flush", interactive=False, verbosity=0)
-        call_command("migrate", verbosity=0)  # re-run the data migration's content after the flush
-    else:
-        call_command("migrate", verbosity=0)
+    # A fresh database: migrate ships the profiles and the conversion table.
+    print("database:", settings.DATABASES["default"]["NAME"])
+    call_command("migrate", verbosity=0)
 
     from datetime import date
 
@@ -53,13 +49,6 @@ def main():
         VerificationState,
     )
     from portfolios.reports.authorisation import inventory
-
-    if not ConversionRule.objects.exists():
-        from importlib import import_module
-
-        from django.apps import apps as global_apps
-
-        import_module("portfolios.migrations.0003_authorisation_conversion_table").load_table(global_apps, None)
 
     started = time.perf_counter()
     profiles = list(VmboProfile.objects.filter(in_inventory=True))
