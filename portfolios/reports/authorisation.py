@@ -1,0 +1,399 @@
+"""Read side of authorisation: the derived status per teacher × profile and the inventories.
+
+Everything here runs on a fixed number of bulk queries (see `StatusData.load`), then derives
+in Python: the team rule (PIE covered by several people together) does not aggregate in SQL.
+Counts that do aggregate (leaving, deepening, growth) are counted in the database.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Sum
+from django.utils.translation import gettext_lazy as _
+
+from community.models import Membership, Organisation, Role, VmboProfile
+
+from ..models import (
+    TEAM_PARTS,
+    ConversionRule,
+    GrowthNeed,
+    NeedsInventoryResponse,
+    Outcome,
+    Part,
+    QualificationRecord,
+    StaffRecord,
+)
+
+AUTHORISED = "authorised"
+TEAM = "team"
+UPSKILLING = "upskilling"
+NO_ROUTE = "no_route"
+NOT_TAUGHT = ""
+
+STATUS_LABELS = {
+    AUTHORISED: _("Authorised"),
+    TEAM: _("Authorised as part of the team"),
+    UPSKILLING: _("Needs upskilling"),
+    NO_ROUTE: _("No route"),
+}
+STATUS_BADGES = {AUTHORISED: "ok", TEAM: "neutral", UPSKILLING: "warn", NO_ROUTE: "bad"}
+STATUS_RANK = {AUTHORISED: 3, TEAM: 2, UPSKILLING: 1, NO_ROUTE: 0}
+STATUSES = [AUTHORISED, TEAM, UPSKILLING, NO_ROUTE]
+
+MEASURES = ["authorised", "needs_upskilling", "without_route", "leaving", "needs_deepening", "needed_for_growth"]
+MEASURE_LABELS = {
+    "authorised": _("Fully authorised (2nd grade)"),
+    "needs_upskilling": _("Still need upskilling for full authorisation"),
+    "without_route": _("Teaching it with no route in the conversion table"),
+    "leaving": _("Leaving (natural attrition) in the period"),
+    "needs_deepening": _("Want deepening or broadening"),
+    "needed_for_growth": _("Extra teachers needed for growth"),
+}
+
+
+def school_year_of(day: date) -> str:
+    """The school year a date falls in (it starts on 1 August): 2026-10-01 → "2026-2027"."""
+    start = day.year if day.month >= 8 else day.year - 1
+    return f"{start}-{start + 1}"
+
+
+def required_parts(profile_code: str, rules) -> tuple[str, ...]:
+    if profile_code in TEAM_PARTS:
+        return tuple(TEAM_PARTS[profile_code])
+    return tuple(sorted({r.part for r in rules if r.outcome == Outcome.TEAM and r.part}))
+
+
+def part_labels(parts) -> str:
+    labels = dict(Part.choices)
+    return ", ".join(str(labels.get(p, p)) for p in parts)
+
+
+@dataclass
+class Source:
+    """A qualification record and the rule (None: a direct authorisation) behind a status."""
+
+    record: QualificationRecord
+    rule: ConversionRule | None = None
+
+
+@dataclass
+class ProfileStatus:
+    profile: VmboProfile
+    status: str
+    sources: list[Source] = field(default_factory=list)
+    upskilling: list[str] = field(default_factory=list)
+    own_parts: tuple[str, ...] = ()
+    missing_parts: tuple[str, ...] = ()
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def badge(self):
+        return STATUS_BADGES[self.status]
+
+    @property
+    def is_authorised(self):
+        return self.status == AUTHORISED
+
+    @property
+    def unverified(self):
+        return any(not s.record.is_verified for s in self.sources)
+
+    @property
+    def next_step(self):
+        """What would make this teacher fully authorised for the profile."""
+        if self.status == AUTHORISED:
+            return ""
+        steps = []
+        if self.missing_parts:
+            steps.append(
+                _("Cover the missing part(s) yourself: %(parts)s.") % {"parts": part_labels(self.missing_parts)}
+            )
+        for condition in self.upskilling:
+            steps.append(_("Complete the upskilling: %(name)s.") % {"name": condition})
+        if not steps:
+            steps.append(
+                _("No rule in the conversion table applies: a 2nd-grade authorisation for %(profile)s is needed, "
+                  "or ask the hub to check the table.") % {"profile": self.profile.code}
+            )
+        return " ".join(str(s) for s in steps)
+
+
+class StatusData:
+    """The bulk-loaded facts for deriving statuses at some schools on a date."""
+
+    def __init__(self, *, on: date, school_ids=None):
+        self.on = on
+        self.school_ids = None if school_ids is None else set(school_ids)
+        self.profiles: dict[int, VmboProfile] = {}
+        self.teaching: dict[tuple[int, int], set[int]] = defaultdict(set)  # (school, person) → profiles
+        self.records: dict[int, list[QualificationRecord]] = defaultdict(list)
+        self.rules: dict[int, list[ConversionRule]] = defaultdict(list)  # qualification → rules
+        self.rules_by_profile: dict[int, list[ConversionRule]] = defaultdict(list)
+        self._team_parts: dict[tuple[int, int], set[str]] | None = None
+
+    def teachers(self):
+        return Membership.objects.active(on=self.on).filter(role=Role.TEACHER, **self._school_filter())
+
+    def _school_filter(self, prefix=""):
+        return {} if self.school_ids is None else {f"{prefix}organisation_id__in": self.school_ids}
+
+    @classmethod
+    def load(cls, *, on: date, school_ids=None) -> "StatusData":
+        """Four queries, whatever the number of teachers."""
+        data = cls(on=on, school_ids=school_ids)
+        data.profiles = {p.pk: p for p in VmboProfile.objects.all()}
+        through = Membership.profiles.through
+        for person_id, school_id, profile_id in through.objects.filter(
+            membership__in=data.teachers()
+        ).values_list("membership__person_id", "membership__organisation_id", "vmboprofile_id"):
+            data.teaching[(school_id, person_id)].add(profile_id)
+        records = QualificationRecord.objects.filter(
+            person_id__in=data.teachers().values("person_id")
+        ).select_related("qualification")
+        for record in records:
+            data.records[record.person_id].append(record)
+        for rule in ConversionRule.objects.filter(active=True).select_related("qualification"):
+            data.rules[rule.qualification_id].append(rule)
+            data.rules_by_profile[rule.profile_id].append(rule)
+        return data
+
+    def _valid_records(self, person_id):
+        return [r for r in self.records.get(person_id, ()) if r.obtained_on <= self.on]
+
+    def _own_team(self, person_id, profile_id):
+        parts, sources = set(), []
+        for record in self._valid_records(person_id):
+            for rule in self.rules.get(record.qualification_id, ()) if record.qualification_id else ():
+                if rule.profile_id == profile_id and rule.outcome == Outcome.TEAM:
+                    parts.add(rule.part)
+                    sources.append(Source(record, rule))
+        return parts, sources
+
+    def team_parts(self, school_id, profile_id) -> set[str]:
+        if self._team_parts is None:
+            self._team_parts = defaultdict(set)
+            for (school, person), profile_ids in self.teaching.items():
+                for pid in profile_ids:
+                    self._team_parts[(school, pid)] |= self._own_team(person, pid)[0]
+        return self._team_parts.get((school_id, profile_id), set())
+
+    def derive(self, school_id, person_id, profile_id) -> ProfileStatus:
+        profile = self.profiles[profile_id]
+        records = self._valid_records(person_id)
+        for record in records:
+            if record.direct_profile_id == profile_id:
+                return ProfileStatus(profile, AUTHORISED, [Source(record)])
+        upskilling = []
+        for record in records:
+            for rule in self.rules.get(record.qualification_id, ()) if record.qualification_id else ():
+                if rule.profile_id != profile_id:
+                    continue
+                if rule.outcome == Outcome.AUTHORISED:
+                    return ProfileStatus(profile, AUTHORISED, [Source(record, rule)])
+                if rule.outcome == Outcome.AFTER_UPSKILLING:
+                    upskilling.append(Source(record, rule))
+        parts, team_sources = self._own_team(person_id, profile_id)
+        needed = required_parts(profile.code, self.rules_by_profile.get(profile_id, ()))
+        conditions = [s.rule.condition or s.rule.get_outcome_display() for s in upskilling]
+        if parts:
+            own = tuple(p for p in needed if p in parts)
+            missing = tuple(p for p in needed if p not in parts)
+            if not missing:
+                return ProfileStatus(profile, AUTHORISED, team_sources, own_parts=own)
+            covered = self.team_parts(school_id, profile_id)
+            status = TEAM if all(p in covered for p in needed) else UPSKILLING
+            return ProfileStatus(
+                profile, status, team_sources + upskilling, conditions, own_parts=own, missing_parts=missing
+            )
+        if upskilling:
+            return ProfileStatus(profile, UPSKILLING, upskilling, conditions)
+        return ProfileStatus(profile, NO_ROUTE)
+
+    def statuses_of(self, school_id, person_id) -> list[ProfileStatus]:
+        ids = self.teaching.get((school_id, person_id), set())
+        ordered = sorted(ids, key=lambda pid: (self.profiles[pid].sort_order, self.profiles[pid].code))
+        return [self.derive(school_id, person_id, pid) for pid in ordered]
+
+
+# The teacher's own view --------------------------------------------------------------------
+
+
+def teacher_statuses(person, on: date | None = None):
+    """[(school, [ProfileStatus, ...]), ...] for each school where the person teaches."""
+    from django.utils import timezone
+
+    on = on or timezone.localdate()
+    schools = {m.organisation_id: m.organisation for m in person.active_memberships if m.role == Role.TEACHER}
+    if not schools:
+        return []
+    data = StatusData.load(on=on, school_ids=schools.keys())
+    return [(school, data.statuses_of(school_id, person.pk)) for school_id, school in schools.items()]
+
+
+# HR: the matrix of its school --------------------------------------------------------------
+
+
+@dataclass
+class MatrixRow:
+    person: object
+    cells: dict[int, ProfileStatus | None]
+    unverified: int
+    leaving_on: date | None
+
+    @property
+    def worst(self):
+        ranks = [STATUS_RANK[c.status] for c in self.cells.values() if c]
+        return min(ranks) if ranks else 99
+
+
+def school_matrix(school, on: date):
+    """Rows for every teacher at `school` on `on`, their status per profile; a fixed set of queries."""
+    data = StatusData.load(on=on, school_ids=[school.pk])
+    memberships = (
+        data.teachers().select_related("person").order_by("person__last_name", "person__first_name", "person_id")
+    )
+    leaving = dict(StaffRecord.objects.filter(school=school).values_list("person_id", "leaving_on"))
+    rows, seen = [], set()
+    for membership in memberships:
+        person = membership.person
+        if person.pk in seen:
+            continue
+        seen.add(person.pk)
+        cells = {s.profile.pk: s for s in data.statuses_of(school.pk, person.pk)}
+        unverified = sum(1 for r in data.records.get(person.pk, ()) if not r.is_verified)
+        rows.append(MatrixRow(person, cells, unverified, leaving.get(person.pk)))
+    return data, rows
+
+
+def school_coverage(data: StatusData, school):
+    """Per profile the school offers: covered individually, by the team together, or not."""
+    offered = list(school.profiles_offered.all())
+    result = []
+    for profile in offered:
+        people = [person for (sid, person), pids in data.teaching.items() if sid == school.pk and profile.pk in pids]
+        statuses = [data.derive(school.pk, person, profile.pk) for person in people]
+        if any(s.status == AUTHORISED for s in statuses):
+            result.append((profile, AUTHORISED, _("Covered: at least one teacher is authorised")))
+        elif any(s.status == TEAM for s in statuses):
+            result.append((profile, TEAM, _("Covered by the team together")))
+        else:
+            result.append((profile, NO_ROUTE, _("Not covered")))
+    return result
+
+
+# Hub: the regional inventory (section A.5) -------------------------------------------------
+
+
+@dataclass
+class Inventory:
+    on: date
+    until: date
+    school: Organisation | None
+    profiles: list[VmboProfile]
+    counts: dict[str, dict[str, int]]  # measure → profile code → count
+    targets: list[dict]
+    target_date: date
+
+    def rows(self):
+        return [(m, MEASURE_LABELS[m], [self.counts[m][p.code] for p in self.profiles]) for m in MEASURES]
+
+    def charts(self, width=220, bar=14, gap=6):
+        """Per profile: bar geometry for a small hand-made SVG (counts only)."""
+        biggest = max([1, *(self.counts[m][p.code] for m in MEASURES for p in self.profiles)])
+        charts = []
+        for profile in self.profiles:
+            bars = []
+            for i, measure in enumerate(MEASURES):
+                value = self.counts[measure][profile.code]
+                bars.append({
+                    "measure": measure, "label": MEASURE_LABELS[measure], "value": value,
+                    "y": i * (bar + gap), "width": round(value / biggest * width, 1),
+                    "text_x": round(value / biggest * width, 1) + 4, "text_y": i * (bar + gap) + bar - 3,
+                })
+            charts.append({"profile": profile, "bars": bars, "height": len(MEASURES) * (bar + gap), "bar": bar})
+        return charts
+
+
+def inventory(*, on: date, until: date, school: Organisation | None = None) -> Inventory:
+    from ..models import AuthorisationSettings
+
+    school_ids = None if school is None else [school.pk]
+    data = StatusData.load(on=on, school_ids=school_ids)
+    profiles = [p for p in data.profiles.values() if p.in_inventory]
+    by_id = {p.pk: p for p in profiles}
+    counts = {m: dict.fromkeys((p.code for p in profiles), 0) for m in MEASURES}
+
+    # authorised / needs_upskilling / without_route: each person once per profile (best school).
+    best: dict[tuple[int, int], str] = {}
+    schools_of_person = defaultdict(set)
+    for (school_id, person_id), profile_ids in data.teaching.items():
+        schools_of_person[person_id].add(school_id)
+        for pid in profile_ids:
+            if pid not in by_id:
+                continue
+            status = data.derive(school_id, person_id, pid).status
+            if (person_id, pid) not in best or STATUS_RANK[status] > STATUS_RANK[best[(person_id, pid)]]:
+                best[(person_id, pid)] = status
+    for (_person_id, pid), status in best.items():
+        measure = {AUTHORISED: "authorised", NO_ROUTE: "without_route"}.get(status, "needs_upskilling")
+        counts[measure][by_id[pid].code] += 1
+
+    teaching = Membership.profiles.through.objects.filter(membership__in=data.teachers(), vmboprofile__in_inventory=True)
+    leaving = teaching.filter(
+        Exists(StaffRecord.objects.filter(
+            person_id=OuterRef("membership__person_id"), school_id=OuterRef("membership__organisation_id"),
+            leaving_on__gt=on, leaving_on__lte=until,
+        ))
+    )
+    for code, n in leaving.values_list("vmboprofile__code").annotate(n=Count("membership__person_id", distinct=True)):
+        counts["leaving"][code] = n
+    deepening_through = NeedsInventoryResponse.deepening_profiles.through
+    deepening = teaching.filter(
+        Exists(deepening_through.objects.filter(
+            vmboprofile_id=OuterRef("vmboprofile_id"),
+            needsinventoryresponse__person_id=OuterRef("membership__person_id"),
+            needsinventoryresponse__round__school_year=school_year_of(on),
+            needsinventoryresponse__submitted_at__isnull=False,
+        ))
+    )
+    for code, n in deepening.values_list("vmboprofile__code").annotate(n=Count("membership__person_id", distinct=True)):
+        counts["needs_deepening"][code] = n
+    growth = GrowthNeed.objects.filter(needed_by__gt=on, needed_by__lte=until, profile__in_inventory=True)
+    if school is not None:
+        growth = growth.filter(school=school)
+    for code, n in growth.values_list("profile__code").annotate(n=Sum("teachers")):
+        counts["needed_for_growth"][code] = n or 0
+
+    target_date = AuthorisationSettings.load().target_date
+    targets = _targets(data, best, schools_of_person)
+    return Inventory(on, until, school, profiles, counts, targets, target_date)
+
+
+def _targets(data: StatusData, best, schools_of_person):
+    """Per school and for the region: teachers not yet fully authorised for all they teach."""
+    not_full = {person for (person, _pid), status in best.items() if status != AUTHORISED}
+    teaching_people = {person for (person, _pid) in best}
+    per_school = defaultdict(lambda: {"teachers": 0, "not_authorised": 0})
+    for person in teaching_people:
+        for school_id in schools_of_person[person]:
+            per_school[school_id]["teachers"] += 1
+            per_school[school_id]["not_authorised"] += person in not_full
+    names = dict(Organisation.objects.filter(pk__in=per_school.keys()).values_list("pk", "name"))
+    rows = [{"school": names.get(sid, "?"), **vals} for sid, vals in per_school.items()]
+    rows.sort(key=lambda r: r["school"])
+    rows.append({
+        "school": None, "teachers": len(teaching_people), "not_authorised": len(not_full & teaching_people),
+    })
+    for row in rows:
+        row["share"] = round(100 * (row["teachers"] - row["not_authorised"]) / row["teachers"]) if row["teachers"] else 0
+    return rows
+
+
+def inventory_table(inv: Inventory):
+    """Header and rows as the CSV export and the management command print them."""
+    headers = ["measure", *(p.code for p in inv.profiles)]
+    return headers, [[m, *(inv.counts[m][p.code] for p in inv.profiles)] for m in MEASURES]
