@@ -1,7 +1,6 @@
 from django.urls import path
 
 from .views import authorisation as authorisation_views
-
 from .views import dossier as dossier_views
 from .views import dossier_portfolio as portfolio_views
 from .views import dossier_reports as dossier_report_views
