@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from .models import EntryKind, PortfolioEntry
+from ..models import EntryKind, PortfolioEntry
 
 
 @transaction.atomic

@@ -1,0 +1,1 @@
+"""Read-only aggregates of the learning offer, one module per feature."""

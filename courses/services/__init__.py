@@ -1,0 +1,1 @@
+"""Write operations of the learning offer, one module per feature."""

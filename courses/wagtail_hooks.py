@@ -1,0 +1,3 @@
+"""Wagtail admin registrations of the learning offer, one module per feature."""
+
+from .admin_viewsets import internships, studydays  # noqa: F401
