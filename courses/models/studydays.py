@@ -100,6 +100,7 @@ class StudyDayIndexPage(Page):
     parent_page_types = ["community.HomePage"]
     subpage_types = ["courses.StudyDayPage"]
     max_count = 1
+    template = "courses/studydays/study_day_index_page.html"
 
     class Meta:
         verbose_name = _("study day index")
@@ -173,6 +174,7 @@ class StudyDayPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.FilterField("date")]
     parent_page_types = ["courses.StudyDayIndexPage"]
     subpage_types = []
+    template = "courses/studydays/study_day_page.html"
 
     class Meta:
         verbose_name = _("study day")
