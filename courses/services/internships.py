@@ -1,8 +1,9 @@
 """Teacher internships: offers, review by the hub, applications, placements, evidence."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portfolios.models import EntryKind
@@ -160,21 +161,28 @@ def placement_complete(*, placement, by) -> InternshipPlacement:
     placement.completed_at = timezone.now()
     placement.save(update_fields=["status", "completed_at"])
     offer = placement.application.offer
-    text = placement.report
-    if placement.deliverable_description:
-        text += "\n\n" + _("Deliverable: %(what)s") % {"what": placement.deliverable_description}
-    if placement.host_feedback:
-        text += "\n\n" + _("Feedback from the host: %(feedback)s") % {"feedback": placement.host_feedback}
+    with translation.override(settings.LANGUAGE_CODE):  # stored text, in the platform's language
+        title, text = _completion_text(placement, offer)
     record_evidence(
         person=placement.application.applicant,
         source_key=placement.evidence_key,
         kind=EntryKind.INTERNSHIP_REPORT,
-        title=_("Teacher internship: %(title)s at %(host)s") % {"title": offer.title, "host": offer.host.name},
+        title=title,
         date=placement.end_date,
         hours=offer.hours,
         text=text,
     )
     return placement
+
+
+def _completion_text(placement, offer):
+    text = placement.report
+    if placement.deliverable_description:
+        text += "\n\n" + _("Deliverable: %(what)s") % {"what": placement.deliverable_description}
+    if placement.host_feedback:
+        text += "\n\n" + _("Feedback from the host: %(feedback)s") % {"feedback": placement.host_feedback}
+    title = _("Teacher internship: %(title)s at %(host)s") % {"title": offer.title, "host": offer.host.name}
+    return title, text
 
 
 @transaction.atomic

@@ -15,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Avg, Count
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from icalendar import Calendar, Event
 
 from community.models import VmboProfile
@@ -42,6 +43,12 @@ logger = logging.getLogger(__name__)
 
 class RegistrationError(ValidationError):
     pass
+
+
+def _in_site_language(message, **params):
+    """Evidence is stored text: write it in the platform's language, not the actor's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(message) % params
 
 
 # Reads -----------------------------------------------------------------------------------
@@ -309,7 +316,7 @@ def attendance_set(*, study_day, registration_ids, attended, by) -> int:
                 person=registration.person,
                 source_key=registration.evidence_key,
                 kind=EntryKind.STUDY_DAY_ATTENDANCE,
-                title=_("Study day: %(title)s") % {"title": study_day.title},
+                title=_in_site_language(gettext_noop("Study day: %(title)s"), title=study_day.title),
                 date=study_day.date,
                 hours=study_day.credited_hours,
                 source_url=study_day.url or "",

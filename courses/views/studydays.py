@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from community.exports import tabular_response
 
 from ..forms.studydays import FeedbackForm, WorkshopChoiceForm
-from ..models import CalendarFeed, RegistrationStatus, StudyDayFeedback, StudyDayPage, StudyDayRegistration
+from ..models import (
+    CalendarFeed,
+    RegistrationStatus,
+    StudyDayFeedback,
+    StudyDayPage,
+    StudyDayRegistration,
+)
 from ..permissions import can_manage_study_days, can_register_for
 from ..reports.studydays import hub_figures
 from ..services import studydays as services
