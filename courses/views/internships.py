@@ -110,7 +110,7 @@ def offer_detail(request, pk):
 def offer_create(request):
     if not can_offer_internships(request.user):
         raise PermissionDenied
-    form = OfferForm(request.POST or None, user=request.user)
+    form = OfferForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         offer = services.offer_save(offer=form.save(commit=False), by=request.user, form=form)
         if offer.is_listed:
@@ -126,7 +126,7 @@ def offer_edit(request, pk):
     offer = _offer(request, pk)
     if not can_manage_offer(request.user, offer):
         raise PermissionDenied
-    form = OfferForm(request.POST or None, instance=offer, user=request.user)
+    form = OfferForm(request.POST if request.method == "POST" else None, instance=offer, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.offer_save(offer=form.save(commit=False), by=request.user, form=form)
         messages.success(request, _("The offer is saved."))
@@ -175,7 +175,7 @@ def apply(request, pk):
     offer = _offer(request, pk)
     if not can_apply_for_internships(request.user):
         raise PermissionDenied
-    form = ApplicationForm(request.POST or None, user=request.user)
+    form = ApplicationForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(

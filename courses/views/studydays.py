@@ -54,7 +54,7 @@ def register(request, pk):
     if existing:
         return redirect("courses:studyday_registration", pk=existing.pk)
     workshops = services.workshops_with_places(day)
-    form = WorkshopChoiceForm(request.POST or None, workshops=workshops)
+    form = WorkshopChoiceForm(request.POST if request.method == "POST" else None, workshops=workshops)
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(
@@ -82,7 +82,7 @@ def registration_detail(request, pk):
     workshops = services.workshops_with_places(day)
     choices = list(registration.workshop_choices.select_related("workshop").order_by("workshop__start_time"))
     initial = {"workshops": [str(c.workshop_id) for c in choices]}
-    form = WorkshopChoiceForm(request.POST or None, workshops=workshops, initial=initial)
+    form = WorkshopChoiceForm(request.POST if request.method == "POST" else None, workshops=workshops, initial=initial)
     if request.method == "POST":
         if registration.person_id != request.user.pk:
             raise PermissionDenied
@@ -150,7 +150,7 @@ def feedback(request, pk):
         messages.info(request, _("Feedback opens after the day, for participants."))
         return redirect("courses:studyday_registration", pk=registration.pk)
     instance = StudyDayFeedback.objects.filter(registration=registration).first()
-    form = FeedbackForm(request.POST or None, instance=instance)
+    form = FeedbackForm(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST" and form.is_valid():
         services.feedback_submit(
             registration=registration, rating=form.cleaned_data["rating"], comments=form.cleaned_data["comments"]
