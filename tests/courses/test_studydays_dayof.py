@@ -6,7 +6,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import MaterialAudience, RegistrationStatus, StudyDayFeedback, StudyDayIndexPage, StudyDayPage
+from courses.models import (
+    MaterialAudience,
+    RegistrationStatus,
+    StudyDayFeedback,
+    StudyDayIndexPage,
+    StudyDayPage,
+)
 from courses.services import studydays as services
 from portfolios.models import EntryKind, PortfolioEntry
 from tests.courses.factories_studydays import add_material, make_study_day, register
