@@ -1,14 +1,47 @@
 from django.urls import path  # noqa: F401
 
+from .views import internships as internship_views
 from .views import programmes as programme_views
+from .views import studydays as studyday_views
 
 app_name = "courses"
 
 # Study days: registration, calendar feed, attendance, feedback, material.
-studyday_patterns = []
+studyday_patterns = [
+    path("studiedagen/mijn/", studyday_views.mine, name="studyday_mine"),
+    path("studiedagen/<int:pk>/aanmelden/", studyday_views.register, name="studyday_register"),
+    path("studiedagen/aanmelding/<int:pk>/", studyday_views.registration_detail, name="studyday_registration"),
+    path("studiedagen/aanmelding/<int:pk>/annuleren/", studyday_views.cancel, name="studyday_cancel"),
+    path("studiedagen/aanmelding/<int:pk>/agenda.ics", studyday_views.registration_ics, name="studyday_registration_ics"),
+    path("studiedagen/aanmelding/<int:pk>/feedback/", studyday_views.feedback, name="studyday_feedback"),
+    path("studiedagen/agenda/", studyday_views.calendar, name="studyday_calendar"),
+    path("studiedagen/agenda/<str:token>.ics", studyday_views.calendar_feed, name="studyday_calendar_feed"),
+    path("studiedagen/beheer/", studyday_views.manage, name="studyday_manage"),
+    path("studiedagen/<int:pk>/deelnemers/", studyday_views.participants, name="studyday_participants"),
+    path("studiedagen/<int:pk>/deelnemers/export/", studyday_views.participants_export, name="studyday_participants_export"),
+    path("studiedagen/<int:pk>/aanwezigheid/", studyday_views.checkin, name="studyday_checkin"),
+    path("studiedagen/<int:pk>/feedback/", studyday_views.feedback_summary, name="studyday_feedback_summary"),
+    path("cijfers/", studyday_views.figures, name="learning_figures"),
+]
 
 # Teacher internships: offers, applications, placements.
-internship_patterns = []
+internship_patterns = [
+    path("docentstages/", internship_views.offer_list, name="internship_offers"),
+    path("docentstages/nieuw/", internship_views.offer_create, name="internship_offer_create"),
+    path("docentstages/<int:pk>/", internship_views.offer_detail, name="internship_offer_detail"),
+    path("docentstages/<int:pk>/bewerken/", internship_views.offer_edit, name="internship_offer_edit"),
+    path("docentstages/<int:pk>/beoordelen/", internship_views.offer_review, name="internship_offer_review"),
+    path("docentstages/<int:pk>/solliciteren/", internship_views.apply, name="internship_apply"),
+    path("docentstages/beoordelen/", internship_views.review_queue, name="internship_review"),
+    path("docentstages/aanbieden/", internship_views.hosting, name="internship_hosting"),
+    path("docentstages/mijn/", internship_views.mine, name="internship_mine"),
+    path("docentstages/ervaringen/", internship_views.experiences, name="internship_experiences"),
+    path("docentstages/sollicitatie/<int:pk>/", internship_views.application_detail, name="internship_application_detail"),
+    path("docentstages/sollicitatie/<int:pk>/besluit/", internship_views.application_decide, name="internship_application_decide"),
+    path("docentstages/sollicitatie/<int:pk>/intrekken/", internship_views.application_withdraw, name="internship_application_withdraw"),
+    path("docentstages/stage/<int:pk>/", internship_views.placement_detail, name="internship_placement"),
+    path("docentstages/stage/<int:pk>/product/", internship_views.deliverable, name="internship_deliverable"),
+]
 
 # Courses and cohorts: intake, trainee dashboard, assessments, coaching, certificates.
 programme_patterns = [

@@ -1,3 +1,3 @@
-"""Wagtail auto-imports this module; each feature registers its admin viewsets in its own."""
+"""Wagtail admin registrations of the learning offer, one module per feature."""
 
-from .admin_viewsets import programmes  # noqa: F401
+from .admin_viewsets import internships, programmes, studydays  # noqa: F401

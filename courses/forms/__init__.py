@@ -1,1 +1,1 @@
-"""One module per feature (studydays, internships, programmes)."""
+"""Forms, one module per feature."""

@@ -1,1 +1,1 @@
-"""One module per feature (studydays, internships, programmes)."""
+"""Read-only aggregates of the learning offer, one module per feature."""

@@ -1,1 +1,1 @@
-"""One module per feature (studydays, internships, programmes)."""
+"""Write operations of the learning offer, one module per feature."""

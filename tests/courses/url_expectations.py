@@ -1,3 +1,5 @@
+from django.core.files.base import ContentFile
+
 from tests.urlwalk import FORBIDDEN, LOGIN, NOT_ALLOWED, NOT_FOUND, OK, Case
 
 EXPECTATIONS = {}
@@ -108,3 +110,96 @@ EXPECTATIONS |= {
         expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN},
     ),
 }
+# Study days and teacher internships ------------------------------------------------------
+
+
+def _day(w, **kw):
+    from tests.courses.factories_studydays import make_study_day
+
+    return make_study_day(**kw)
+
+
+def _teacher_registration(w, **kw):
+    from tests.courses.factories_studydays import register
+
+    return register(_day(w, **kw), w.teacher)
+
+
+def _feed_token(w):
+    from courses.services.studydays import calendar_feed_regenerate
+
+    _teacher_registration(w)
+    return calendar_feed_regenerate(person=w.teacher).token
+
+
+def _offer(w, **kw):
+    from tests.courses.factories_studydays import make_offer
+
+    return make_offer(w.company, created_by=w.company_mentor, **kw)
+
+
+def _application(w):
+    from tests.courses.factories_studydays import make_application
+
+    return make_application(_offer(w), w.teacher)
+
+
+def _placement(w, with_file=False):
+    from tests.courses.factories_studydays import PDF, make_placement
+
+    placement = make_placement(_offer(w), w.teacher)
+    if with_file:
+        placement.deliverable.save("lesmateriaal.pdf", ContentFile(PDF))
+    return placement
+
+
+_OWNER_AND_HUB = {"anonymous": LOGIN, "teacher": OK, "hub_staff": OK, "*": NOT_FOUND}
+_HUB_ONLY = {"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}
+_HOSTS = {"anonymous": LOGIN, "company_mentor": OK, "hr": OK, "other_hr": OK, "team_leader": OK, "hub_staff": OK, "*": FORBIDDEN}
+_HOST_SIDE = {"anonymous": LOGIN, "teacher": OK, "company_mentor": OK, "hub_staff": OK, "*": NOT_FOUND}
+
+EXPECTATIONS.update({
+    "courses:studyday_mine": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "courses:studyday_register": Case(kwargs=lambda w: {"pk": _day(w).pk}, expect={"anonymous": LOGIN, "*": OK}),
+    "courses:studyday_registration": Case(kwargs=lambda w: {"pk": _teacher_registration(w).pk}, expect=_OWNER_AND_HUB),
+    "courses:studyday_cancel": Case(kwargs=lambda w: {"pk": _teacher_registration(w).pk}, expect=_OWNER_AND_HUB),
+    "courses:studyday_registration_ics": Case(kwargs=lambda w: {"pk": _teacher_registration(w).pk}, expect=_OWNER_AND_HUB),
+    "courses:studyday_feedback": Case(
+        kwargs=lambda w: {"pk": _teacher_registration(w, days_ahead=-2).pk},
+        expect={"anonymous": LOGIN, "teacher": OK, "*": NOT_FOUND},
+    ),
+    "courses:studyday_calendar": Case(expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
+    # The secret token is the key (calendar apps cannot log in): anyone holding it reads the feed.
+    "courses:studyday_calendar_feed": Case(kwargs=lambda w: {"token": _feed_token(w)}, expect={"*": OK}),
+    "courses:studyday_manage": Case(expect=_HUB_ONLY),
+    "courses:studyday_participants": Case(kwargs=lambda w: {"pk": _teacher_registration(w).study_day_id}, expect=_HUB_ONLY),
+    "courses:studyday_participants_export": Case(kwargs=lambda w: {"pk": _teacher_registration(w).study_day_id}, expect=_HUB_ONLY),
+    "courses:studyday_checkin": Case(kwargs=lambda w: {"pk": _teacher_registration(w, days_ahead=0).study_day_id}, expect=_HUB_ONLY),
+    "courses:studyday_feedback_summary": Case(kwargs=lambda w: {"pk": _day(w, days_ahead=-3).pk}, expect=_HUB_ONLY),
+    "courses:learning_figures": Case(expect=_HUB_ONLY),
+    "courses:internship_offers": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "courses:internship_offer_create": Case(expect=_HOSTS),
+    # A pending offer: only its host and the hub see it.
+    "courses:internship_offer_detail": Case(
+        kwargs=lambda w: {"pk": _offer(w, status="pending").pk},
+        expect={"anonymous": LOGIN, "company_mentor": OK, "hub_staff": OK, "*": NOT_FOUND},
+    ),
+    "courses:internship_offer_edit": Case(
+        kwargs=lambda w: {"pk": _offer(w).pk},
+        expect={"anonymous": LOGIN, "company_mentor": OK, "hub_staff": OK, "*": FORBIDDEN},
+    ),
+    "courses:internship_offer_review": Case(kwargs=lambda w: {"pk": _offer(w, status="pending").pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
+    "courses:internship_apply": Case(
+        kwargs=lambda w: {"pk": _offer(w).pk},
+        expect={"anonymous": LOGIN, "teacher": OK, "colleague": OK, "other_teacher": OK, "trainee": OK, "*": FORBIDDEN},
+    ),
+    "courses:internship_review": Case(expect=_HUB_ONLY),
+    "courses:internship_hosting": Case(expect=_HOSTS),
+    "courses:internship_mine": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "courses:internship_experiences": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "courses:internship_application_detail": Case(kwargs=lambda w: {"pk": _application(w).pk}, expect=_HOST_SIDE),
+    "courses:internship_application_decide": Case(kwargs=lambda w: {"pk": _application(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
+    "courses:internship_application_withdraw": Case(kwargs=lambda w: {"pk": _application(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
+    "courses:internship_placement": Case(kwargs=lambda w: {"pk": _placement(w).pk}, expect=_HOST_SIDE),
+    "courses:internship_deliverable": Case(kwargs=lambda w: {"pk": _placement(w, with_file=True).pk}, expect=_HOST_SIDE),
+})

@@ -1,0 +1,1 @@
+"""Background tasks (django_tasks), one module per feature."""

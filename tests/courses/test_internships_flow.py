@@ -1,0 +1,193 @@
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import (
+    ApplicationStatus,
+    InternshipApplication,
+    InternshipOffer,
+    InternshipPlacement,
+    OfferStatus,
+    PlacementStatus,
+)
+from courses.services import internships as services
+from portfolios.models import DevelopmentPlan, EntryKind, LearningGoal, PortfolioEntry
+from tests.courses.factories_studydays import PDF, make_application, make_offer, make_placement
+from tests.factories import CompanyFactory, MembershipFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _offer_post(host, **extra):
+    data = {
+        "host": host.pk, "title": "Meelopen met een monteur", "kind": "exploring", "description": "Drie dagen mee.",
+        "period_start": "2027-02-01", "period_end": "2027-04-30", "hours": 24, "places": 1,
+        "contact_name": "Gerrit", "contact_email": "gerrit@example.org", "tags": "energie",
+    }
+    data.update(extra)
+    return data
+
+
+def test_mentor_offer_waits_for_hub_approval_before_teachers_see_it(login, company_mentor, company, teacher, hub_staff, django_capture_on_commit_callbacks):
+    client = login(company_mentor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("courses:internship_offer_create"), _offer_post(company))
+    offer = InternshipOffer.objects.get()
+    assert offer.status == OfferStatus.PENDING and offer.created_by == company_mentor
+    assert any(hub_staff.email in m.to for m in mail.outbox)
+    assert "Meelopen met een monteur" not in login(teacher).get(reverse("courses:internship_offers")).content.decode()
+    assert login(teacher).get(reverse("courses:internship_offer_detail", args=[offer.pk])).status_code == 404
+    login(hub_staff).post(reverse("courses:internship_offer_review", args=[offer.pk]), {"decision": "approve"})
+    assert "Meelopen met een monteur" in login(teacher).get(reverse("courses:internship_offers")).content.decode()
+
+
+def test_mentor_can_only_offer_for_their_own_company(login, company_mentor):
+    other = CompanyFactory(name="Metalent")
+    response = login(company_mentor).post(reverse("courses:internship_offer_create"), _offer_post(other))
+    assert response.status_code == 200 and not InternshipOffer.objects.exists()
+
+
+def test_mentor_sees_only_their_own_organisations_offers_and_applicants(login, company_mentor, company, teacher):
+    other_company = CompanyFactory(name="Metalent")
+    own = make_offer(company, title="Eigen stage")
+    foreign = make_offer(other_company, title="Andere stage", status=OfferStatus.PENDING)
+    make_application(own, teacher)
+    foreign_application = make_application(make_offer(other_company, title="Derde stage"), teacher)
+    client = login(company_mentor)
+    html = client.get(reverse("courses:internship_hosting")).content.decode()
+    assert "Eigen stage" in html and "Andere stage" not in html and "Derde stage" not in html
+    assert client.get(reverse("courses:internship_offer_detail", args=[foreign.pk])).status_code == 404
+    assert client.get(reverse("courses:internship_application_detail", args=[foreign_application.pk])).status_code == 404
+
+
+def test_teacher_sees_only_their_own_applications(login, company, teacher, colleague):
+    offer = make_offer(company)
+    theirs = make_application(offer, colleague)
+    make_application(offer, teacher)
+    client = login(teacher)
+    assert client.get(reverse("courses:internship_application_detail", args=[theirs.pk])).status_code == 404
+    assert "Bakker" not in client.get(reverse("courses:internship_offer_detail", args=[offer.pk])).content.decode()
+
+
+def test_apply_links_only_the_applicants_own_learning_goals(login, company, teacher, colleague):
+    offer = make_offer(company)
+    own = LearningGoal.objects.create(plan=DevelopmentPlan.objects.create(person=teacher, school_year="2026-2027"), title="Slimme netten")
+    foreign = LearningGoal.objects.create(plan=DevelopmentPlan.objects.create(person=colleague, school_year="2026-2027"), title="Niet van mij")
+    client = login(teacher)
+    page = client.get(reverse("courses:internship_apply", args=[offer.pk])).content.decode()
+    assert "Slimme netten" in page and "Niet van mij" not in page
+    client.post(reverse("courses:internship_apply", args=[offer.pk]), {"motivation": "Graag", "goals": [foreign.pk]})
+    assert not InternshipApplication.objects.exists()
+    client.post(reverse("courses:internship_apply", args=[offer.pk]), {"motivation": "Graag", "goals": [own.pk], "goal_text": "Ook lesmateriaal"})
+    application = InternshipApplication.objects.get()
+    assert list(application.goals.all()) == [own] and application.goal_text == "Ook lesmateriaal"
+
+
+def test_host_accepts_within_places(login, company_mentor, company, teacher, colleague):
+    offer = make_offer(company, places=1)
+    first, second = make_application(offer, teacher), make_application(offer, colleague)
+    client = login(company_mentor)
+    client.post(reverse("courses:internship_application_decide", args=[first.pk]), {"decision": "accept", "start_date": "2027-02-03", "end_date": "2027-02-20"})
+    client.post(reverse("courses:internship_application_decide", args=[second.pk]), {"decision": "accept"})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == ApplicationStatus.ACCEPTED and second.status == ApplicationStatus.SUBMITTED
+    assert first.placement.start_date == date(2027, 2, 3)
+
+
+def test_deliverable_is_private_and_completion_records_evidence(login, company_mentor, company, teacher, colleague, hub_staff):
+    placement = make_placement(make_offer(company, hours=32), teacher)
+    url = reverse("courses:internship_placement", args=[placement.pk])
+    upload = SimpleUploadedFile("lesmateriaal.pdf", PDF, content_type="application/pdf")
+    login(teacher).post(url, {"step": "report", "report": "Ik leerde veel.", "deliverable": upload, "deliverable_description": "Lesbrief"})
+    placement.refresh_from_db()
+    assert placement.report_submitted_at and placement.deliverable
+    from django.conf import settings
+
+    assert not placement.deliverable.path.startswith(str(settings.MEDIA_ROOT))
+    file_url = reverse("courses:internship_deliverable", args=[placement.pk])
+    assert login(teacher).get(file_url).status_code == 200
+    assert login(company_mentor).get(file_url).status_code == 200
+    assert login(colleague).get(file_url).status_code == 404
+    assert login(colleague).post(url, {"step": "complete"}).status_code == 404
+    login(company_mentor).post(url, {"step": "feedback", "host_feedback": "Sterk"})
+    login(company_mentor).post(url, {"step": "complete"})
+    placement.refresh_from_db()
+    assert placement.status == PlacementStatus.COMPLETED
+    entry = PortfolioEntry.objects.get(owner=teacher)
+    assert entry.kind == EntryKind.INTERNSHIP_REPORT and entry.hours == 32 and "Sterk" in entry.text
+
+
+def test_a_disguised_file_is_refused_as_deliverable(login, company, teacher):
+    placement = make_placement(make_offer(company), teacher)
+    upload = SimpleUploadedFile("lesmateriaal.pdf", b"<html><script>alert(1)</script>", content_type="application/pdf")
+    response = login(teacher).post(reverse("courses:internship_placement", args=[placement.pk]), {"step": "report", "report": "x", "deliverable": upload})
+    assert response.status_code == 200
+    placement.refresh_from_db()
+    assert not placement.deliverable and not placement.report_submitted_at
+
+
+def test_published_summary_is_shown_to_all_members(login, company, teacher, other_teacher, hub_staff):
+    placement = make_placement(make_offer(company), teacher, report="Verslag")
+    placement.report_submitted_at = timezone.now()
+    placement.save()
+    services.placement_complete(placement=placement, by=hub_staff)
+    placement.refresh_from_db()
+    url = reverse("courses:internship_placement", args=[placement.pk])
+    login(teacher).post(url, {"step": "summary", "summary": "Wat ik leerde over slimme netten", "publish": "on"})
+    html = login(other_teacher).get(reverse("courses:internship_experiences")).content.decode()
+    assert "Wat ik leerde over slimme netten" in html
+
+
+def test_school_hr_offers_for_their_school_and_sees_only_those(login, hr, school, other_hr, other_school, teacher):
+    login(hr).post(reverse("courses:internship_offer_create"), _offer_post(school, title="Meekijken MVI"))
+    offer = InternshipOffer.objects.get()
+    assert offer.host == school
+    assert "Meekijken MVI" not in login(other_hr).get(reverse("courses:internship_hosting")).content.decode()
+
+
+def test_offer_list_filters_and_runs_fixed_queries(login, company, teacher, django_assert_max_num_queries):
+    client = login(teacher)
+    for size in (2, 20):
+        for n in range(size):
+            offer = make_offer(company, title=f"Stage {size}-{n}", profiles=["PIE"], kind="update" if n % 2 else "exploring")
+            offer.tags.add("energie")
+            make_application(offer, PersonFactory())
+        with django_assert_max_num_queries(12):
+            assert client.get(reverse("courses:internship_offers")).status_code == 200
+    html = client.get(reverse("courses:internship_offers") + "?kind=update").content.decode()
+    assert "Stage 2-1" in html and "Stage 2-0" not in html
+
+
+def test_dashboard_panels_for_teacher_mentor_and_hub(login, teacher, company_mentor, company, hub_staff):
+    from tests.courses.factories_studydays import make_study_day, register
+
+    day = make_study_day(title="Voorjaarsdag")
+    register(day, teacher)
+    offer = make_offer(company, title="Netbeheer")
+    make_application(offer, teacher)
+    make_offer(company, title="Wacht op goedkeuring", status=OfferStatus.PENDING)
+    teacher_html = login(teacher).get(reverse("dashboard")).content.decode()
+    assert "Voorjaarsdag" in teacher_html and "Netbeheer" in teacher_html
+    mentor_html = login(company_mentor).get(reverse("dashboard")).content.decode()
+    assert "Netbeheer" in mentor_html and reverse("courses:internship_offer_create") in mentor_html
+    hub_html = login(hub_staff).get(reverse("dashboard")).content.decode()
+    assert reverse("courses:internship_review") in hub_html and reverse("courses:learning_figures") in hub_html
+
+
+def test_hub_staff_manage_offers_in_the_wagtail_admin(login, hub_staff, teacher, company):
+    make_offer(company, title="Admin-stage")
+    assert "Admin-stage" in login(hub_staff).get(reverse("internship_offers:index")).content.decode()
+    assert login(teacher).get(reverse("internship_offers:index")).status_code == 302
+
+
+def test_mentor_of_another_company_cannot_decide(login, company, teacher):
+    outsider = PersonFactory()
+    MembershipFactory(person=outsider, organisation=CompanyFactory(name="Metalent"), role="company_mentor")
+    application = make_application(make_offer(company), teacher)
+    assert login(outsider).post(reverse("courses:internship_application_decide", args=[application.pk]), {"decision": "accept"}).status_code == 404
+    assert not InternshipPlacement.objects.exists()
