@@ -1,8 +1,7 @@
 """Content security policy: strict for the site, looser for the Wagtail admin."""
 
-from django.conf import settings
-
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
