@@ -278,4 +278,3 @@ CSP_ADMIN_DIRECTIVES = {
     "form-action": [_CSP_SELF],
     "frame-ancestors": [_CSP_SELF],
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, opted into now (silences the warning)
