@@ -42,6 +42,8 @@ lint: install
 # Regenerate the translation catalogues (each app keeps its own in <app>/locale).
 messages: install
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=portfolios --ignore=courses --ignore=tests --ignore=staticfiles
+	@# Without its own locale/ folder makemessages would write into LOCALE_PATHS[0] (community's).
+	mkdir -p portfolios/locale courses/locale
 	cd portfolios && $(DEV_ENV) ../$(BIN)/python ../manage.py makemessages -l nl --no-obsolete
 	cd courses && $(DEV_ENV) ../$(BIN)/python ../manage.py makemessages -l nl --no-obsolete
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv

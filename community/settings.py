@@ -245,3 +245,48 @@ COURSES_INTAKE_BASELINE_YEAR = env.int("COURSES_INTAKE_BASELINE_YEAR", default=0
 COURSES_INTAKE_BASELINE_INFLOW = env.int("COURSES_INTAKE_BASELINE_INFLOW", default=None)
 # Public intake form: applications per IP address per hour.
 COURSES_INTAKE_RATE_PER_HOUR = env.int("COURSES_INTAKE_RATE_PER_HOUR", default=5)
+# Foundation: accounts, invitations, content security policy.
+# Wagtail's own login and password reset stay off: the admin uses allauth's rate-limited login.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+
+
+# A strict policy for the site (no inline scripts, no third parties); the Wagtail admin under
+# /admin/ gets a looser one because its pages carry inline scripts and styles.
+CSP_ENABLED = env.bool("CSP_ENABLED", default=True)
+if CSP_ENABLED:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "community.middleware.ContentSecurityPolicyMiddleware",
+    )
+_CSP_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_CSP_SELF],
+        "script-src": [_CSP_SELF],
+        "style-src": [_CSP_SELF],
+        # style="" attributes only (no <style> elements): harmless without script, and handy.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [_CSP_SELF, "data:"],
+        "font-src": [_CSP_SELF],
+        "connect-src": [_CSP_SELF],
+        "object-src": ["'none'"],
+        "base-uri": [_CSP_SELF],
+        "form-action": [_CSP_SELF],
+        "frame-ancestors": [_CSP_SELF],
+    },
+}
+CSP_ADMIN_PATH_PREFIX = "/admin/"
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [_CSP_SELF],
+    "script-src": [_CSP_SELF, "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": [_CSP_SELF, "'unsafe-inline'"],
+    "img-src": [_CSP_SELF, "data:", "blob:"],
+    "font-src": [_CSP_SELF, "data:"],
+    "connect-src": [_CSP_SELF],
+    "frame-src": [_CSP_SELF],
+    "object-src": ["'none'"],
+    "base-uri": [_CSP_SELF],
+    "form-action": [_CSP_SELF],
+    "frame-ancestors": [_CSP_SELF],
+}

@@ -14,6 +14,13 @@ def ensure_hub_editors_group() -> Group:
         ).exclude(codename__startswith="delete_")
         | Permission.objects.filter(codename="access_admin")
     )
+    # Hub staff manage organisations, teams, people and memberships in the admin (viewsets).
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="community",
+            content_type__model__in=["organisation", "team", "person", "membership"],
+        ).exclude(content_type__model="person", codename="delete_person")
+    )
     root = Page.objects.filter(depth=1).first()
     for codename in ("add_page", "change_page", "publish_page", "delete_page"):
         GroupPagePermission.objects.get_or_create(

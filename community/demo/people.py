@@ -12,6 +12,7 @@ from ..models import (
     ArticleIndexPage,
     ArticlePage,
     HomePage,
+    Invitation,
     Membership,
     Organisation,
     Person,
@@ -141,6 +142,14 @@ def load(stdout):
         end = date(2027, 7, 31) if i % 9 == 4 else None
         membership(teacher, school, Role.TEACHER, team=team, profiles=taught, fte=0.6 + (i % 4) / 10, end_date=end)
         teacher.expertise.add(*rng.sample(EXPERTISE, k=2))
+
+    # HR has an invitation out that nobody has accepted yet (visible in its pending list).
+    Invitation.objects.get_or_create(
+        email="nieuwe.docent@example.org", organisation=zuiderpark,
+        defaults={"first_name": "Lisa", "last_name": "Verhoeven", "role": Role.TEACHER, "invited_by": hr},
+    )
+    hr.bio = hr.bio or "P&O-adviseur van het Zuiderpark College."
+    hr.save(update_fields=["bio"])
 
     _articles()
     stdout.write(f"community: {Organisation.objects.count()} organisations, {Person.objects.count()} people")

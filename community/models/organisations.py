@@ -122,6 +122,14 @@ class MembershipQuerySet(models.QuerySet):
     def with_role(self, *roles):
         return self.filter(role__in=roles)
 
+    def visible_to(self, user):
+        """Memberships this person manages: hub staff all, HR those of its own schools."""
+        from ..permissions import hr_school_ids, is_hub_staff
+
+        if is_hub_staff(user):
+            return self
+        return self.filter(organisation_id__in=hr_school_ids(user))
+
 
 class Membership(models.Model):
     """A person's role at an organisation for a period (a person may hold several)."""

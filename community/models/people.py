@@ -8,8 +8,20 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from ..files import private_storage
+from .organisations import Membership, Role
 
-class PersonManager(UserManager):
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Logged-in members see the profiles of everyone who currently belongs somewhere."""
+        if not user.is_authenticated:
+            return self.none()
+        active = Membership.objects.active().values("person_id")
+        return self.filter(is_active=True).filter(models.Q(pk__in=active) | models.Q(pk=user.pk))
+
+
+class PersonManager(UserManager.from_queryset(PersonQuerySet)):
     """Email is the login; there is no username."""
 
     use_in_migrations = True
@@ -38,7 +50,8 @@ class Person(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
-    photo = models.ImageField(_("photo"), upload_to="profiles/", blank=True)
+    # A photo is personal data: private storage, served by a login-required view.
+    photo = models.ImageField(_("photo"), upload_to="profiles/", storage=private_storage, blank=True)
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
     expertise = TaggableManager(
         verbose_name=_("expertise"), blank=True, help_text=_("Comma-separated topics you know about.")
@@ -65,8 +78,6 @@ class Person(AbstractUser):
     @cached_property
     def active_memberships(self):
         """Memberships valid today, loaded once per request (permissions read this)."""
-        from .organisations import Membership
-
         return list(
             Membership.objects.active()
             .filter(person=self)
@@ -88,7 +99,22 @@ def _invitation_token():
 
 
 def _invitation_expiry():
-    return timezone.now() + timedelta(days=14)
+    from django.conf import settings
+
+    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True)
+
+    def visible_to(self, user):
+        """Hub staff see every invitation; HR those to its own schools."""
+        from ..permissions import hr_school_ids, is_hub_staff
+
+        if is_hub_staff(user):
+            return self
+        return self.filter(organisation_id__in=hr_school_ids(user))
 
 
 class Invitation(models.Model):
@@ -100,7 +126,7 @@ class Invitation(models.Model):
     organisation = models.ForeignKey(
         "community.Organisation", on_delete=models.CASCADE, verbose_name=_("organisation")
     )
-    role = models.CharField(_("role"), max_length=32)
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
     invited_by = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
@@ -108,6 +134,8 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(default=_invitation_expiry)
     accepted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("invitation")
@@ -120,3 +148,7 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+    @property
+    def is_expired(self):
+        return self.accepted_at is None and self.expires_at <= timezone.now()

@@ -1,0 +1,10 @@
+"""Wagtail admin registrations; each feature keeps its viewsets in admin_viewsets/<feature>.py."""
+
+from wagtail import hooks
+
+from .admin_viewsets import people  # noqa: F401
+
+
+@hooks.register("register_admin_viewset")
+def register_people_admin():
+    return people.people_admin

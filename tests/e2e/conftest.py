@@ -1,0 +1,112 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+They skip, saying why, on a machine without /usr/bin/chromium (install it with
+`apt-get install -y chromium`; .ci/run does).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = None
+    if not os.path.exists(CHROMIUM):
+        reason = f"{CHROMIUM} is missing (apt-get install -y chromium)"
+    else:
+        try:
+            import playwright  # noqa: F401
+        except ImportError:
+            reason = "playwright is not installed (pip install -e '.[test]')"
+    if reason:
+        skip = pytest.mark.skip(reason=f"browser tests skipped: {reason}")
+        for item in items:
+            if "e2e" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "nl-NL"}
+
+
+_migrated_rows = {}
+
+
+def _rows_created_by_migrations():
+    from itertools import chain
+
+    from django.core import serializers
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from community.models import HomePage, VmboProfile
+
+    models = (Locale, Collection, Page, HomePage, Site, VmboProfile)
+    return serializers.serialize(
+        "json", chain(*(m.objects.all() for m in models)), use_natural_foreign_keys=True
+    )
+
+
+@pytest.fixture
+def demo(live_server):
+    """The live server with the demo data loaded.
+
+    A live-server test flushes the database afterwards, taking the rows that migrations
+    created (vmbo profiles, Wagtail's root and home page) with it. pytest-django's
+    serialized_rollback cannot put them back here: Playwright's event loop gives the test a
+    fresh connection object without Django's snapshot. So the first test takes its own
+    snapshot and later tests restore it before loading the demo."""
+    from django.core import serializers
+    from django.core.management import call_command
+
+    from community.models import VmboProfile
+
+    if "snapshot" not in _migrated_rows:
+        _migrated_rows["snapshot"] = _rows_created_by_migrations()
+    elif not VmboProfile.objects.exists():
+        for obj in serializers.deserialize("json", _migrated_rows["snapshot"]):
+            obj.save()
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server
+
+
+@pytest.fixture
+def axe_page(browser, browser_context_args):
+    """A page whose context ignores the site's CSP, so that axe-core can be injected.
+
+    Every other test runs with the policy enforced."""
+    context = browser.new_context(**browser_context_args, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def axe_check():
+    """axe_check(page) -> fails on serious or critical accessibility violations."""
+
+    def _check(page):
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not bad, f"{page.url}: " + "; ".join(bad)
+
+    return _check
