@@ -31,6 +31,10 @@ DEMO_LOGINS = [
     ("hr@example.org", "HR, Zuiderpark College"),
     ("bedrijf@example.org", "company mentor, Stedin"),
     ("hub@example.org", "hub staff (Wagtail admin)"),
+    # Made by the other demo modules; listed here so `load_demo` prints them.
+    ("moderator@example.org", "teacher and community moderator, RVC de Hef"),
+    ("coach@example.org", "coach of the hybrid-teacher cohort, RVC de Hef"),
+    ("bouw@example.org", "company mentor, Rijnmond Bouw (an internship offer awaiting approval)"),
 ]
 
 # (name, school type, BRIN, profiles offered) — partner schools from the regional plan.

@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from community.models import ArticleIndexPage, ArticlePage, HomePage
+from tests.conftest import DASHBOARD_MAX_QUERIES
 from tests.factories import MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_dashboard_query_count_is_fixed(login, teacher, school, extra, django_as
         MembershipFactory(person=teacher, organisation=school, profiles=["PIE"])
         teacher.expertise.add(f"onderwerp {n}")
     client = login(teacher)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(DASHBOARD_MAX_QUERIES):
         assert client.get(reverse("dashboard")).status_code == 200
 
 

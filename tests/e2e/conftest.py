@@ -45,42 +45,29 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL"}
 
 
-_migrated_rows = {}
-
-
-def _rows_created_by_migrations():
-    from itertools import chain
-
-    from django.core import serializers
-    from wagtail.models import Collection, Locale, Page, Site
-
-    from community.models import HomePage, VmboProfile
-
-    models = (Locale, Collection, Page, HomePage, Site, VmboProfile)
-    return serializers.serialize(
-        "json", chain(*(m.objects.all() for m in models)), use_natural_foreign_keys=True
-    )
+_snapshot = {}
 
 
 @pytest.fixture
 def demo(live_server):
     """The live server with the demo data loaded.
 
-    A live-server test flushes the database afterwards, taking the rows that migrations
-    created (vmbo profiles, Wagtail's root and home page) with it. pytest-django's
-    serialized_rollback cannot put them back here: Playwright's event loop gives the test a
-    fresh connection object without Django's snapshot. So the first test takes its own
-    snapshot and later tests restore it before loading the demo."""
-    from django.core import serializers
+    A live-server test empties the database afterwards, taking the rows that migrations
+    created (vmbo profiles, the conversion table, Wagtail's root and home page) with it.
+    The tests are marked serialized_rollback, but Playwright's greenlet gives them a
+    connection object without pytest-django's snapshot. So the first test serialises the
+    migrated database itself and hands it to the connection (which also keeps the flush
+    from recreating content types), and later tests restore it before loading the demo."""
     from django.core.management import call_command
+    from django.db import connection
 
     from community.models import VmboProfile
 
-    if "snapshot" not in _migrated_rows:
-        _migrated_rows["snapshot"] = _rows_created_by_migrations()
+    if "data" not in _snapshot:
+        _snapshot["data"] = connection.creation.serialize_db_to_string()
     elif not VmboProfile.objects.exists():
-        for obj in serializers.deserialize("json", _migrated_rows["snapshot"]):
-            obj.save()
+        connection.creation.deserialize_db_from_string(_snapshot["data"])
+    connection._test_serialized_contents = _snapshot["data"]
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from portfolios.models import PlanStatus
 from portfolios.reports.dossier import hub_figures, needs_deepening_counts
 from portfolios.services.dossier import school_year_of
+from tests.conftest import DASHBOARD_MAX_QUERIES
 from tests.factories import MembershipFactory, PersonFactory, profile
 from tests.portfolios.factories_dossier import (
     EntryFactory,
@@ -73,7 +74,7 @@ def test_a_teacher_at_two_schools_counts_once_for_the_region(teacher, other_scho
 def test_dashboard_panels_per_role(request, login, persona, shown, hidden, django_assert_max_num_queries):
     RoundFactory()
     client = login(request.getfixturevalue(persona))
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(DASHBOARD_MAX_QUERIES):
         page = client.get(reverse("dashboard")).content.decode()
     for text in shown:
         assert text in page, text
