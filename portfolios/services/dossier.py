@@ -61,13 +61,22 @@ def is_technical_teacher(user) -> bool:
     return technical_teacher_memberships().filter(person=user).exists()
 
 
-def known_authorisation_status(person) -> str:
-    """What the platform knows about this person's authorisation, as text for the inventory.
+def known_authorisation_status(person) -> tuple[str, list[int]]:
+    """What the platform knows about this person's authorisation, for pre-filling the inventory:
+    a line per profile taught (status and what would make them fully authorised) and the ids
+    of the profiles where a rule gives a route that still needs upskilling."""
+    from ..reports.authorisation import UPSKILLING, teacher_statuses
 
-    The authorisation feature (qualifications and the conversion table) fills this in; until
-    it does, the answer is empty and the teacher writes their status themselves.
-    """
-    return ""
+    lines, upskilling = [], []
+    for _school, statuses in teacher_statuses(person):
+        for status in statuses:
+            line = f"{status.profile.code}: {status.label}"
+            if status.next_step:
+                line += f" — {status.next_step}"
+            lines.append(line)
+            if status.status == UPSKILLING:
+                upskilling.append(status.profile.pk)
+    return "\n".join(lines), upskilling
 
 
 # Needs inventory -------------------------------------------------------------------------
@@ -79,14 +88,17 @@ def open_round(on: date | None = None) -> NeedsInventoryRound | None:
 
 def inventory_response_for(*, round: NeedsInventoryRound, person) -> NeedsInventoryResponse:
     """The person's response in the round, created and pre-filled on first opening."""
-    response, created = NeedsInventoryResponse.objects.get_or_create(
-        round=round, person=person, defaults={"authorisation_status": known_authorisation_status(person)}
-    )
-    if created:
+    response = NeedsInventoryResponse.objects.filter(round=round, person=person).first()
+    if response is None:
+        status_text, upskilling = known_authorisation_status(person)
+        response = NeedsInventoryResponse.objects.create(
+            round=round, person=person, authorisation_status=status_text
+        )
         taught = VmboProfile.objects.filter(
             memberships__in=technical_teacher_memberships().filter(person=person)
         ).distinct()
         response.profiles_taught.set(taught)
+        response.upskilling_profiles.set(upskilling)
     return response
 
 

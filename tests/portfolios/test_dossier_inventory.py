@@ -127,3 +127,28 @@ def test_dashboard_shows_the_inventory_task(login, teacher):
     round = RoundFactory()
     page = login(teacher).get(reverse("dashboard")).content.decode()
     assert _url(round) in page
+
+
+def test_form_is_prefilled_with_the_known_authorisation_status(login, teacher):
+    from tests.portfolios.factories_authorisation import hold
+
+    # BWI: fully authorised by the conversion table. PIE: no qualification, so no route yet.
+    hold(teacher, "Bouwkunde I en II")
+    round = RoundFactory()
+    login(teacher).get(_url(round))
+    answers = NeedsInventoryResponse.objects.get(round=round, person=teacher)
+    assert "BWI: Bevoegd" in answers.authorisation_status
+    assert "PIE: " in answers.authorisation_status
+
+
+def test_profiles_needing_upskilling_are_prefilled(login, school, team):
+    from tests.conftest import _member
+    from tests.portfolios.factories_authorisation import hold
+
+    teacher = _member("teacher", school, team, ["D&P"], email="dp@example.org")
+    hold(teacher, "Algemene Bouwkunde")  # D&P after upskilling: the D&P minor
+    round = RoundFactory()
+    login(teacher).get(_url(round))
+    answers = NeedsInventoryResponse.objects.get(round=round, person=teacher)
+    assert list(answers.upskilling_profiles.values_list("code", flat=True)) == ["D&P"]
+    assert "bijscholing (minor) Dienstverlening en Producten" in answers.authorisation_status
