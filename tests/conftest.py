@@ -134,3 +134,20 @@ def persona(request):
 # The dashboard renders every app's panels; each is cheap and none grows with the data, so
 # the whole page stays under this whatever the number of records (tests use two sizes).
 DASHBOARD_MAX_QUERIES = 30
+
+
+MIGRATED_SNAPSHOT = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_snapshot(django_db_setup, django_db_blocker):
+    """The rows migrations create (vmbo profiles, the conversion table, Wagtail's tree),
+    serialised once before any test runs, for live-server tests to restore after a flush
+    (see tests/e2e/conftest.py)."""
+    from django.db import connection
+
+    data = getattr(connection, "_test_serialized_contents", None)
+    if data is None:
+        with django_db_blocker.unblock():
+            data = connection.creation.serialize_db_to_string()
+    MIGRATED_SNAPSHOT["data"] = data

@@ -45,29 +45,24 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL"}
 
 
-_snapshot = {}
-
-
 @pytest.fixture
 def demo(live_server):
     """The live server with the demo data loaded.
 
-    A live-server test empties the database afterwards, taking the rows that migrations
-    created (vmbo profiles, the conversion table, Wagtail's root and home page) with it.
-    The tests are marked serialized_rollback, but Playwright's greenlet gives them a
-    connection object without pytest-django's snapshot. So the first test serialises the
-    migrated database itself and hands it to the connection (which also keeps the flush
-    from recreating content types), and later tests restore it before loading the demo."""
+    Transactional tests empty the database afterwards, taking the rows that migrations
+    created (vmbo profiles, the conversion table, Wagtail's root and home page) with them.
+    They are marked serialized_rollback, but Playwright's greenlet gives these tests a
+    connection object without pytest-django's snapshot, so restore the session's snapshot
+    here, and hand it to the connection so the flush afterwards leaves content types alone."""
     from django.core.management import call_command
     from django.db import connection
 
     from community.models import VmboProfile
+    from tests.conftest import MIGRATED_SNAPSHOT
 
-    if "data" not in _snapshot:
-        _snapshot["data"] = connection.creation.serialize_db_to_string()
-    elif not VmboProfile.objects.exists():
-        connection.creation.deserialize_db_from_string(_snapshot["data"])
-    connection._test_serialized_contents = _snapshot["data"]
+    if not VmboProfile.objects.exists():
+        connection.creation.deserialize_db_from_string(MIGRATED_SNAPSHOT["data"])
+    connection._test_serialized_contents = MIGRATED_SNAPSHOT["data"]
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
 
