@@ -38,19 +38,20 @@ def enrolment_access_q(user, prefix=""):
     companies = _mentor_company_ids(user)
     if companies:
         employees = Membership.objects.active().filter(organisation_id__in=companies).values("person_id")
-        q |= Q(**{f"{prefix}person__in": employees}) | Q(**{f"{prefix}person__in": _intern_ids(companies)})
+        interns = hosted_placements(companies).values("application__applicant_id")
+        q |= Q(**{f"{prefix}person__in": employees}) | Q(**{f"{prefix}person__in": interns})
     return q
 
 
-def _intern_ids(company_ids):
-    """People with an internship placement hosted by one of these companies (issue 6: a
-    company mentor sees their own employees' or interns' records)."""
+def hosted_placements(company_ids):
+    """Internship placements (active or completed) at these companies: their mentors see the
+    interns' programme records (issue 6: "their own employees' or interns' records")."""
     from .models import InternshipPlacement, PlacementStatus
 
     return InternshipPlacement.objects.filter(
         application__offer__host_id__in=company_ids,
         status__in=[PlacementStatus.ACTIVE, PlacementStatus.COMPLETED],
-    ).values("application__applicant_id")
+    )
 
 
 def enrolments_visible_to(user, qs=None):
