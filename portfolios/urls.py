@@ -54,6 +54,7 @@ dossier_patterns = [
     path("portfolio/<int:pk>/edit/", portfolio_views.entry_edit, name="entry_edit"),
     path("portfolio/<int:pk>/delete/", portfolio_views.entry_delete, name="entry_delete"),
     path("portfolio/<int:pk>/share/", portfolio_views.entry_share, name="entry_share"),
+    path("portfolio/<int:pk>/community/", portfolio_views.entry_share_community, name="entry_share_community"),
     path("files/<int:pk>/", portfolio_views.attachment_file, name="attachment_file"),
     path("files/<int:pk>/thumbnail/", portfolio_views.attachment_thumbnail, name="attachment_thumbnail"),
     path("files/<int:pk>/delete/", portfolio_views.attachment_delete, name="attachment_delete"),

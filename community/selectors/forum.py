@@ -19,6 +19,12 @@ def posts_tagged(tag_names, user, limit=5):
     )
 
 
+def post_for_source(source_key, user):
+    """The post shared from elsewhere under this key (see services.experience_share), if this
+    person may see it; None otherwise."""
+    return Post.objects.visible_to(user).filter(source_key=source_key).first()
+
+
 def post_list(user, *, kind="", status="", tag="", profile=None, sort="newest", following=False):
     """The forum's list, filtered; counters are columns, so no aggregation per row."""
     from django.db.models import Prefetch

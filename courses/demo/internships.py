@@ -118,6 +118,10 @@ def load(stdout):
             "Mijn herziene lasopdrachten beginnen daarom met een werktekening en een controlelijst. Vraag ze gerust op!",
         )
 
+    # Published summaries are community experiences too (idempotent per placement).
+    for placement in InternshipPlacement.objects.published().select_related("application__offer__host", "application__applicant"):
+        services.placement_share_summary(placement=placement)
+
     # An accepted internship at Stedin that is under way.
     active = InternshipApplication.objects.filter(offer=stedin, applicant=docent).first()
     if active is None:

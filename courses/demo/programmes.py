@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from community.demo.people import membership, person
-from community.models import HomePage, Organisation, Person, Role
+from community.models import HomePage, Organisation, Person, Role, VmboProfile
 
 from ..models import (
     AssessmentCriterion,
@@ -328,6 +328,8 @@ def load(stdout):
               response="Dank! De opdracht halverwege werkte goed.")
 
     _intake(hybrid, cohort, hub, bedrijf, coach, hybride, joost, fleur)
+    _intern_at_stedin(fleur, bedrijf)
+
     stdout.write(
         f"courses/programmes: {CoursePage.objects.count()} courses, {Cohort.objects.count()} cohorts, "
         f"{Enrolment.objects.count()} enrolments, {IntakeApplication.objects.count()} intake applications. "
@@ -358,6 +360,33 @@ INTAKE = [
     ("2026-11-10", "Lars", "Hendriks", "lars.hendriks@example.net", "Stedin", "technical", "admitted", "++++", "Geschikt."),
     ("2026-11-17", "Mila", "Koster", "mila.koster@example.net", "Rijnmond Bouw", "technical", "admitted", "++++", "Geschikt."),
 ]
+
+
+def _intern_at_stedin(trainee, mentor):
+    """Fleur (employed by Rijnmond Bouw) interns at Stedin: Stedin's mentor sees her record."""
+    from ..models import InternshipApplication, InternshipOffer, OfferStatus
+    from ..services import internships as internship_services
+
+    stedin = Organisation.objects.get(name="Stedin")
+    offer, created = InternshipOffer.objects.get_or_create(
+        title="Storingsdienst: een week mee", host=stedin,
+        defaults={
+            "kind": "exploring", "status": OfferStatus.APPROVED, "period_start": date(2026, 11, 2),
+            "period_end": date(2027, 1, 29), "hours": 16, "places": 1, "contact_name": str(mentor),
+            "contact_email": mentor.email, "created_by": mentor, "reviewed_at": timezone.now(),
+            "description": "Een week mee met de storingsdienst: van melding tot oplossing bij de klant.",
+        },
+    )
+    if created:
+        offer.profiles.set(VmboProfile.objects.filter(code="PIE"))
+        offer.tags.add("energietransitie")
+    if InternshipApplication.objects.filter(offer=offer, applicant=trainee).exists():
+        return
+    application = internship_services.application_submit(
+        offer=offer, applicant=trainee, motivation="Ik wil zien hoe monteurs werken, voor mijn lessen PIE.",
+        goal_text="Praktijkvoorbeelden verzamelen voor de PIE-lessen.",
+    )
+    internship_services.application_decide(application=application, by=mentor, accept=True, note="Welkom bij Stedin!")
 
 
 def _intake(course, cohort, hub, bedrijf, coach, *trainees):

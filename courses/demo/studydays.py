@@ -86,6 +86,15 @@ def _day(index, *, slug, title, day, opens, closes, capacity, intro, tags, profi
     return StudyDayPage.objects.get(pk=page.pk)
 
 
+def _ensure_tags(page, names):
+    """Add tags to an existing demo day (older demo databases lack them) through a revision."""
+    have = {n.lower() for n in page.tags.names()}
+    missing = [n for n in names if n.lower() not in have]
+    if missing:
+        page.tags.add(*missing)
+        page.save_revision().publish()
+
+
 def _session(start, end, title, room="Aula", speaker=None, text=""):
     return ("session", {"start": start, "end": end, "title": title, "room": room, "speaker": speaker, "description": f"<p>{text}</p>" if text else ""})
 
@@ -142,6 +151,10 @@ def load(stdout):
             ("Werkblad robotica (deelnemers)", "werkblad-robotica.pdf", MaterialAudience.PARTICIPANTS),
         ],
     )
+
+    # Tags the community's demo posts carry, so each day's page lists posts "from the community".
+    _ensure_tags(past, ["studiedag", "formatief evalueren"])
+    _ensure_tags(upcoming, ["studiedag"])
 
     docent = Person.objects.get(email="docent@example.org")
     hub = Person.objects.filter(email="hub@example.org").first()

@@ -126,6 +126,6 @@ class HostFeedbackForm(forms.ModelForm):
 class SummaryForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary for colleagues"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("What you learned and what colleagues can use. Shown to all members when published."),
+        help_text=_("What you learned and what colleagues can use. When published, all members see it and it is shared in the community as your experience (your deliverable stays private)."),
     )
     publish = forms.BooleanField(label=_("Publish for all members"), required=False)

@@ -216,5 +216,10 @@ class InternshipPlacement(models.Model):
         return f"courses.internship-placement:{self.pk}"
 
     @property
+    def community_source_key(self):
+        # The published summary's community post (services.placement_share_summary).
+        return f"courses.placement:{self.pk}"
+
+    @property
     def is_completed(self):
         return self.status == PlacementStatus.COMPLETED

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
+from community.services.forum import experience_share
 from portfolios.models import EntryKind
 from portfolios.services import record_evidence
 
@@ -196,4 +198,25 @@ def placement_publish_summary(*, placement, summary, publish: bool) -> Internshi
         placement.summary_published_at = timezone.now()
     placement.summary_published = publish
     placement.save(update_fields=["summary", "summary_published", "summary_published_at"])
+    if publish:
+        placement_share_summary(placement=placement)
     return placement
+
+
+# The tag every internship experience carries in the community, next to the offer's own tags.
+COMMUNITY_TAG = "docentstage"
+
+
+def placement_share_summary(*, placement):
+    """The published summary as a community experience by the teacher (issue 5): once per
+    placement; publishing again or unpublishing leaves the post to its author."""
+    offer = placement.application.offer
+    with translation.override(settings.LANGUAGE_CODE):  # stored text, in the platform's language
+        title = _("Teacher internship: %(title)s at %(host)s") % {"title": offer.title, "host": offer.host.name}
+    tags = {}
+    for name in [*offer.tags.names(), COMMUNITY_TAG]:
+        tags.setdefault(name.lower(), name)
+    return experience_share(
+        author=placement.application.applicant, title=title, body_html=linebreaks(placement.summary, autoescape=True),
+        tags=list(tags.values()), profiles=list(offer.profiles.all()), source_key=placement.community_source_key,
+    )

@@ -14,13 +14,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from icalendar import Calendar, Event
 
 from community.models import VmboProfile
+from community.permissions import is_forum_member
+from community.selectors.forum import posts_tagged
 from portfolios.models import EntryKind
 from portfolios.services import record_evidence, withdraw_evidence
 
@@ -126,7 +128,25 @@ def study_day_page_context(*, page, user):
         "places_left": max(page.capacity - taken, 0),
         "can_register": can_register_for(user, page),
         "is_manager": is_hub_staff(user),
+        **community_posts_context(page=page, user=user),
     }
+
+
+COMMUNITY_POSTS_LIMIT = 5
+
+
+def community_posts_context(*, page, user):
+    """The community's posts tagged like this day. The page is public, the community is not:
+    only members get anything (issue 7, "Links to the rest")."""
+    if not is_forum_member(user):
+        return {"show_community": False}
+    tag_names = sorted(page.tags.names(), key=str.lower)
+    posts = posts_tagged(tag_names, user, limit=COMMUNITY_POSTS_LIMIT)
+    # The forum link filters on a tag the shown posts carry, else on the day's first tag.
+    prefetch_related_objects(posts, "tags")
+    shown = {t.name.lower() for post in posts for t in post.tags.all()}
+    forum_tag = next((n for n in tag_names if n.lower() in shown), tag_names[0] if tag_names else "")
+    return {"show_community": bool(tag_names), "community_posts": posts, "community_tag": forum_tag}
 
 
 # Registration ----------------------------------------------------------------------------

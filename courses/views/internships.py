@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from community.files import serve_private_file
 from community.models import VmboProfile
+from community.selectors.forum import post_for_source
 
 from ..forms.internships import (
     ApplicationForm,
@@ -290,6 +291,7 @@ def placement_detail(request, pk):
             if teacher and placement.is_completed else None
         ),
         "can_complete": host and active and bool(placement.report_submitted_at),
+        "community_post": post_for_source(placement.community_source_key, user) if placement.summary_published else None,
     }
     return render(request, "courses/internships/placement.html", context)
 
@@ -329,7 +331,7 @@ def _placement_step(request, placement, step, *, teacher, host, forms):
                     placement=placement, summary=form.cleaned_data["summary"], publish=form.cleaned_data["publish"]
                 )
                 messages.success(
-                    request, _("Your summary is published for all members.") if form.cleaned_data["publish"] else _("Your summary is saved.")
+                    request, _("Your summary is published for all members and shared in the community.") if form.cleaned_data["publish"] else _("Your summary is saved.")
                 )
                 return True
         else:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from community.exports import tabular_response
 from community.files import serve_private_file
+from community.models import Role
 from community.permissions import is_hub_staff
 
 from ..certificates import certificate_pdf
@@ -60,6 +61,7 @@ from ..permissions import (
     can_manage_enrolment,
     can_manage_intake,
     can_release_assessment,
+    hosted_placements,
 )
 from ..reports.programmes import (
     assessment_state,
@@ -336,6 +338,11 @@ def trainees(request):
     assessed = set(
         Assessment.objects.filter(assessor=user, enrolment__in=rows).values_list("enrolment_id", flat=True)
     )
+    interns = set(
+        hosted_placements(user.organisations_with_role(Role.COMPANY_MENTOR))
+        .filter(application__applicant_id__in=[e.person_id for e in rows])
+        .values_list("application__applicant_id", flat=True)
+    ) if rows else set()
     for e in rows:
         relation = []
         if e.coach_id == user.pk:
@@ -344,6 +351,8 @@ def trainees(request):
             relation.append(_("assessor"))
         if e.cohort.coordinator_id == user.pk:
             relation.append(_("coordinator"))
+        if e.person_id in interns:
+            relation.append(_("internship host"))
         e.relation = ", ".join(relation) or (_("hub staff") if is_hub_staff(user) else _("employer"))
     return render(request, "courses/programmes/trainees.html", {
         "page_obj": page_obj, "rows": rows, "status": status, "statuses": EnrolmentStatus.choices,

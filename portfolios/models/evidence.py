@@ -1,4 +1,5 @@
 __all__ = [
+    "COMMUNITY_SHAREABLE_KINDS",
     "Attachment",
     "EntryKind",
     "PortfolioEntry",
@@ -33,6 +34,16 @@ class EntryKind(models.TextChoices):
     COURSE_COMPLETION = "course_completion", _("Course completion")
     FEEDBACK = "feedback", _("Feedback received")
     OTHER = "other", _("Other")
+
+
+# Kinds that make an experience colleagues can learn from: the owner may share them into the
+# community with one click (issue 7, "Links to the rest"). Certificates and feedback stay out.
+COMMUNITY_SHAREABLE_KINDS = (
+    EntryKind.INTERNSHIP_REPORT,
+    EntryKind.STUDY_DAY_ATTENDANCE,
+    EntryKind.REFLECTION,
+    EntryKind.LESSON_MATERIAL,
+)
 
 
 class PortfolioEntryQuerySet(models.QuerySet):
@@ -143,6 +154,14 @@ class PortfolioEntry(models.Model):
     def is_shared(self):
         # Named people are checked by the views (needs a query); the flags are free.
         return self.shared_with_team_leader or self.shared_with_hr or self.shared_with_community
+
+    @property
+    def community_source_key(self):
+        return f"portfolios.entry:{self.pk}"
+
+    @property
+    def can_share_in_community(self):
+        return self.kind in COMMUNITY_SHAREABLE_KINDS
 
     def requirement_labels(self):
         from .dossier import CompetenceRequirement

@@ -2,14 +2,17 @@
 
 import io
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from PIL import Image
 
 from community.uploads import CleanFile
 
-from ..models import Attachment, PortfolioEntry, Showcase
+from ..models import COMMUNITY_SHAREABLE_KINDS, Attachment, PortfolioEntry, Showcase
 
 THUMBNAIL_SIZE = (480, 480)
 
@@ -60,3 +63,24 @@ def showcase_revoke(showcase: Showcase) -> None:
     if showcase.revoked_at is None:
         showcase.revoked_at = timezone.now()
         showcase.save(update_fields=["revoked_at"])
+
+
+def entry_has_text(entry: PortfolioEntry) -> bool:
+    return bool(strip_tags(entry.text).strip())
+
+
+def entry_share_in_community(*, entry: PortfolioEntry):
+    """Share the entry's title, text and tags as a community experience, once per entry.
+
+    Files are never shared: they stay private in the portfolio.
+    """
+    from community.services.forum import experience_share
+
+    if entry.kind not in COMMUNITY_SHAREABLE_KINDS:
+        raise ValidationError(_("This kind of entry cannot be shared in the community."))
+    if not entry_has_text(entry):
+        raise ValidationError(_("Write what you learned in the text first; an empty experience helps nobody."))
+    return experience_share(
+        author=entry.owner, title=entry.title, body_html=entry.text,  # sanitised when saved
+        tags=list(entry.tags.names()), source_key=entry.community_source_key,
+    )

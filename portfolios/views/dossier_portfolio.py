@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
@@ -12,6 +13,8 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from community.files import serve_private_file
+from community.permissions import is_forum_member
+from community.selectors.forum import post_for_source
 
 from .. import dossier_permissions as perms
 from ..forms.dossier import EntryForm, ShareForm, ShowcaseForm
@@ -103,8 +106,37 @@ def entry_detail(request, pk):
         "tags": entry.tags.all(),
         "goals": entry.goals.select_related("plan") if is_owner else [],
         "shared_people": entry.shared_with_people.all() if is_owner else [],
+        **_community_share_context(request.user, entry, is_owner),
     }
     return render(request, "portfolios/dossier/entry_detail.html", context)
+
+
+def _community_share_context(user, entry, is_owner):
+    if not (is_owner and entry.can_share_in_community and is_forum_member(user)):
+        return {}
+    return {
+        "community_post": post_for_source(entry.community_source_key, user),
+        "can_share_in_community": True,
+        "has_text": sharing.entry_has_text(entry),
+    }
+
+
+@login_required
+@require_POST
+def entry_share_community(request, pk):
+    """One click: the entry's title, text and tags become a community experience (never its files)."""
+    entry = perms.own_entry(request.user, pk)
+    if not (entry.can_share_in_community and is_forum_member(request.user)):
+        raise Http404
+    try:
+        sharing.entry_share_in_community(entry=entry)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, _("Shared in the community as an experience. Your files are not shared: they stay private in your portfolio.")
+        )
+    return redirect("portfolios:entry_detail", pk=entry.pk)
 
 
 @login_required

@@ -191,3 +191,59 @@ def test_mentor_of_another_company_cannot_decide(login, company, teacher):
     application = make_application(make_offer(company), teacher)
     assert login(outsider).post(reverse("courses:internship_application_decide", args=[application.pk]), {"decision": "accept"}).status_code == 404
     assert not InternshipPlacement.objects.exists()
+
+
+# Wiring: the published summary is shared into the community (issue 5) ------------------------
+
+
+def _completed(company, teacher, hub_staff, **offer_fields):
+    offer = make_offer(company, profiles=["PIE"], **offer_fields)
+    offer.tags.add("energietransitie")
+    placement = make_placement(offer, teacher, report="Verslag")
+    placement.report_submitted_at = timezone.now()
+    placement.save()
+    services.placement_complete(placement=placement, by=hub_staff)
+    placement.refresh_from_db()
+    return placement
+
+
+def test_publishing_the_summary_shares_it_once_in_the_community_and_links_it(login, company, teacher, colleague, hub_staff):
+    from community.models import Post, PostKind
+
+    placement = _completed(company, teacher, hub_staff, title="Slimme netten")
+    url = reverse("courses:internship_placement", args=[placement.pk])
+    client = login(teacher)
+    data = {"step": "summary", "summary": "Wat ik leerde\n\nover <slimme> netten", "publish": "on"}
+    client.post(url, data)
+    client.post(url, data)  # publishing again does not post again
+    post = Post.objects.get()
+    assert (post.kind, post.author, post.source_key) == (PostKind.EXPERIENCE, teacher, f"courses.placement:{placement.pk}")
+    assert "Slimme netten" in post.title and company.name in post.title
+    assert "&lt;slimme&gt;" in post.body and "<p>" in post.body
+    assert {t.lower() for t in post.tags.names()} == {"energietransitie", "docentstage"}
+    assert list(post.profiles.values_list("code", flat=True)) == ["PIE"]
+    html = client.get(url).content.decode()
+    assert "Gedeeld in de community" in html
+    assert reverse("community:forum_post", args=[post.pk]) in html
+    # The existing experiences page keeps working.
+    assert "over &lt;slimme&gt; netten" in login(colleague).get(reverse("courses:internship_experiences")).content.decode()
+
+
+def test_saving_without_publishing_shares_nothing(login, company, teacher, hub_staff):
+    from community.models import Post
+
+    placement = _completed(company, teacher, hub_staff)
+    url = reverse("courses:internship_placement", args=[placement.pk])
+    login(teacher).post(url, {"step": "summary", "summary": "Nog een concept"})
+    assert not Post.objects.exists()
+    assert "Gedeeld in de community" not in login(teacher).get(url).content.decode()
+
+
+def test_only_the_teacher_can_publish_the_summary(login, company, company_mentor, teacher, hub_staff):
+    from community.models import Post
+
+    placement = _completed(company, teacher, hub_staff)
+    url = reverse("courses:internship_placement", args=[placement.pk])
+    response = login(company_mentor).post(url, {"step": "summary", "summary": "Van de host", "publish": "on"})
+    assert response.status_code == 403
+    assert not Post.objects.exists()

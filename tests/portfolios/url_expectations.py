@@ -170,3 +170,8 @@ EXPECTATIONS.update({
     "conversion_rules:edit": Case(kwargs=_rule, expect={"hub_staff": OK, "*": LOGIN}),
     "growth_needs:edit": Case(kwargs=_growth, expect={"hub_staff": OK, "*": LOGIN}),
 })
+
+# Wiring: share a portfolio entry into the community (POST only; others get 404 on POST) ----
+EXPECTATIONS.update({
+    "portfolios:entry_share_community": Case(kwargs=lambda w: {"pk": _entry(w).pk}, expect=_POST_ONLY),
+})
