@@ -26,7 +26,8 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py createcachetable
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the task worker)"
-	@$(DEV_ENV) $(BIN)/python manage.py db_worker --interval 2 >/dev/null 2>&1 & worker=$$!; \
+	@# The worker prints the emails it sends (console backend) in this terminal.
+	@$(DEV_ENV) $(BIN)/python manage.py db_worker --interval 2 --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
