@@ -8,3 +8,6 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from . import panels  # noqa: F401  (registers the dashboard panels)
+        from . import personal_data
+
+        personal_data.register()
