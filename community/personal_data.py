@@ -118,7 +118,17 @@ def _invitations(person) -> dict:
 def _forum(person) -> dict:
     from django.db.models import Q
 
-    from .models import Answer, Comment, Follow, ForumPreference, HelpfulVote, ModerationLog, Notification, Post, Report
+    from .models import (
+        Answer,
+        Comment,
+        Follow,
+        ForumPreference,
+        HelpfulVote,
+        ModerationLog,
+        Notification,
+        Post,
+        Report,
+    )
     from .models.forum import TaggedPost
 
     posts = rows(Post.objects.filter(author=person).order_by("created_at"), exclude=("source_key",))
@@ -146,7 +156,7 @@ def _forum(person) -> dict:
 def _erasure_requests(person) -> list:
     from .models import ErasureRequest
 
-    return rows(ErasureRequest.objects.filter(person=person).order_by("created_at"))
+    return rows(ErasureRequest.objects.filter(person=person).order_by("created"))
 
 
 def register_community_exporters() -> None:

@@ -2,7 +2,7 @@
 
 from django.urls import path  # noqa: F401
 
-from .views import forum_moderation, gdpr, forum_people, forum_posts, forum_search, people
+from .views import forum_moderation, forum_people, forum_posts, forum_search, gdpr, people
 
 app_name = "community"
 
