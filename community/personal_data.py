@@ -56,11 +56,11 @@ def run_anonymisers(person, old_email: str) -> None:
 
 
 def exporters() -> list[Exporter]:
-    return sorted(_exporters.values(), key=lambda e: e.key)
+    return list(_exporters.values())  # registration order: community, portfolios, courses
 
 
 def collect(person) -> dict[str, dict]:
-    """{key: {"label": ..., "data": ...}} for every registered exporter, in key order."""
+    """{key: {"label": ..., "data": ...}} for every registered exporter, in registration order."""
     return {e.key: {"label": str(e.label), "data": e.export(person)} for e in exporters()}
 
 

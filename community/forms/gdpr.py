@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ErasureRequestForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason (optional)"),
+        label=_("Reason"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
