@@ -18,7 +18,13 @@ from tests.courses.factories_programmes import (
 )
 from tests.courses.factories_studydays import make_offer, make_placement, make_study_day, register
 from tests.portfolios.factories_authorisation import hold
-from tests.portfolios.factories_dossier import ActivityFactory, EntryFactory, GoalFactory, PlanFactory, attachment_for
+from tests.portfolios.factories_dossier import (
+    ActivityFactory,
+    EntryFactory,
+    GoalFactory,
+    PlanFactory,
+    attachment_for,
+)
 
 URL = reverse("community:my_data_download")
 
