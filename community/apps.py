@@ -8,3 +8,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import panels  # noqa: F401  (registers the dashboard panels)
+        from .personal_data import register_community_exporters
+
+        register_community_exporters()

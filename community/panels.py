@@ -12,6 +12,7 @@ def _me_context(request):
     actions = [
         (_("Edit your profile") if profile_complete else _("Complete your profile"), "community:profile_edit", not profile_complete),
     ]
+    actions.append((_("My data"), "community:my_data", False))
     is_hr = bool(hr_school_ids(user))
     if is_hr:
         actions.append((_("Manage your school's people"), "community:school_people", False))
@@ -19,6 +20,7 @@ def _me_context(request):
         actions.append((_("Invite people"), "community:invitation_create", False))
         actions.append((_("Pending invitations"), "community:invitation_list", False))
     if is_hub_staff(user):
+        actions.append((_("Erasure requests"), "community:erasure_requests", False))
         actions.append((_("Open the CMS"), "wagtailadmin_home", False))
     return {
         "memberships": user.active_memberships,

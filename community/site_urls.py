@@ -2,7 +2,7 @@
 
 from django.urls import path  # noqa: F401
 
-from .views import forum_moderation, forum_people, forum_posts, forum_search, people
+from .views import forum_moderation, forum_people, forum_posts, forum_search, gdpr, people
 
 app_name = "community"
 
@@ -56,4 +56,14 @@ forum_patterns = [
     path("forum/moderation/moderators/", forum_moderation.moderators, name="forum_moderators"),
 ]
 
-urlpatterns = [*people_patterns, *forum_patterns]
+# AVG/GDPR: my data (export, erasure request) and hub staff's handling of erasure requests.
+gdpr_patterns = [
+    path("my-data/", gdpr.my_data, name="my_data"),
+    path("my-data/download/", gdpr.my_data_download, name="my_data_download"),
+    path("my-data/erasure/", gdpr.erasure_request_create, name="erasure_request_create"),
+    path("erasure-requests/", gdpr.erasure_requests, name="erasure_requests"),
+    path("erasure-requests/<int:pk>/anonymise/", gdpr.erasure_request_anonymise, name="erasure_request_anonymise"),
+    path("erasure-requests/<int:pk>/decline/", gdpr.erasure_request_decline, name="erasure_request_decline"),
+]
+
+urlpatterns = [*people_patterns, *forum_patterns, *gdpr_patterns]

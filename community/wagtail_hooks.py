@@ -8,3 +8,11 @@ from .admin_viewsets import people  # noqa: F401
 @hooks.register("register_admin_viewset")
 def register_people_admin():
     return people.people_admin
+
+
+from .admin_viewsets import gdpr  # noqa: E402
+
+
+@hooks.register("register_admin_viewset")
+def register_gdpr_admin():
+    return gdpr.erasure_requests_admin

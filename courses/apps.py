@@ -7,4 +7,9 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Learning offer")
 
     def ready(self):
-        from . import panels  # noqa: F401  (registers the dashboard panels)
+        from . import (
+            panels,  # noqa: F401  (registers the dashboard panels)
+            personal_data,
+        )
+
+        personal_data.register()

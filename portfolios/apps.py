@@ -7,4 +7,9 @@ class PortfoliosConfig(AppConfig):
     verbose_name = _("Dossier")
 
     def ready(self):
-        from . import panels  # noqa: F401  (registers the dashboard panels)
+        from . import (
+            panels,  # noqa: F401  (registers the dashboard panels)
+            personal_data,
+        )
+
+        personal_data.register()

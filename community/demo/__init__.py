@@ -1,6 +1,6 @@
 """Demo data for the community (run first by `manage.py load_demo`)."""
 
-from . import forum, people
+from . import forum, gdpr, people
 from .people import DEMO_LOGINS, DEMO_PASSWORD
 
 __all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "load"]
@@ -9,3 +9,4 @@ __all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "load"]
 def load(stdout):
     people.load(stdout)
     forum.load(stdout)
+    gdpr.load(stdout)

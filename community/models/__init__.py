@@ -1,4 +1,5 @@
 from .forum import *  # noqa: F403
+from .gdpr import ErasureRequest, ErasureStatus
 from .organisations import Membership, Organisation, Role, SchoolType, Team, VmboProfile
 from .pages import ArticleIndexPage, ArticlePage, HomePage
 from .people import Invitation, Person
@@ -7,6 +8,8 @@ __all__ = [
     "ArticleIndexPage",
     "ArticlePage",
     "HomePage",
+    "ErasureRequest",
+    "ErasureStatus",
     "Invitation",
     "Membership",
     "Organisation",

@@ -147,3 +147,29 @@ def _invitation(w):
     from tests.community.factories import InvitationFactory
 
     return InvitationFactory(organisation=w.school, invited_by=w.hr)
+
+# --- GDPR: my data (export, erasure request) and hub staff's handling of erasure requests ------
+
+
+def _erasure_request(w):
+    from community.models import ErasureRequest
+
+    return ErasureRequest.objects.get_or_create(person=w.teacher, status="open")[0]
+
+
+EXPECTATIONS.update({
+    "community:my_data": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "community:my_data_download": Case(expect={"anonymous": LOGIN, "*": OK}),
+    # POST only (the form on my_data); a GET is refused.
+    "community:erasure_request_create": Case(expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
+    "community:erasure_requests": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+    "community:erasure_request_anonymise": Case(
+        kwargs=lambda w: {"pk": _erasure_request(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}
+    ),
+    "community:erasure_request_decline": Case(
+        kwargs=lambda w: {"pk": _erasure_request(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}
+    ),
+    # The Wagtail admin's erasure requests: only hub staff get in; everyone else to the login.
+    "erasure_request:index": Case(expect={"hub_staff": OK, "*": LOGIN}),
+    "erasure_request:edit": Case(kwargs=lambda w: {"pk": _erasure_request(w).pk}, expect={"hub_staff": OK, "*": LOGIN}),
+})
