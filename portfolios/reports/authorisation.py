@@ -2,7 +2,8 @@
 
 Everything here runs on a fixed number of bulk queries (see `StatusData.load`), then derives
 in Python: the team rule (PIE covered by several people together) does not aggregate in SQL.
-Counts that do aggregate (leaving, deepening, growth) are counted in the database.
+Counts that do aggregate (leaving, deepening, growth) are counted in the database; deepening by
+`reports.dossier.needs_deepening_counts`, the one definition the dossier's figures use too.
 """
 
 from collections import defaultdict
@@ -18,12 +19,12 @@ from ..models import (
     TEAM_PARTS,
     ConversionRule,
     GrowthNeed,
-    NeedsInventoryResponse,
     Outcome,
     Part,
     QualificationRecord,
     StaffRecord,
 )
+from .dossier import needs_deepening_counts
 
 AUTHORISED = "authorised"
 TEAM = "team"
@@ -47,7 +48,7 @@ MEASURE_LABELS = {
     "needs_upskilling": _("Still need upskilling for full authorisation"),
     "without_route": _("Teaching it with no route in the conversion table"),
     "leaving": _("Leaving (natural attrition) in the period"),
-    "needs_deepening": _("Want deepening or broadening"),
+    "needs_deepening": _("Want deepening or broadening in a profile they teach"),
     "needed_for_growth": _("Extra teachers needed for growth"),
 }
 
@@ -417,17 +418,7 @@ def inventory(*, on: date, until: date, school: Organisation | None = None) -> I
     )
     for code, n in leaving.values_list("vmboprofile__code").annotate(n=Count("membership__person_id", distinct=True)):
         counts["leaving"][code] = n
-    deepening_through = NeedsInventoryResponse.deepening_profiles.through
-    deepening = teaching.filter(
-        Exists(deepening_through.objects.filter(
-            vmboprofile_id=OuterRef("vmboprofile_id"),
-            needsinventoryresponse__person_id=OuterRef("membership__person_id"),
-            needsinventoryresponse__round__school_year=school_year_of(on),
-            needsinventoryresponse__submitted_at__isnull=False,
-        ))
-    )
-    for code, n in deepening.values_list("vmboprofile__code").annotate(n=Count("membership__person_id", distinct=True)):
-        counts["needs_deepening"][code] = n
+    counts["needs_deepening"] = needs_deepening_counts(on, school, profile_codes=[p.code for p in profiles])
     growth = GrowthNeed.objects.filter(needed_by__gt=on, needed_by__lte=until, profile__in_inventory=True)
     if school is not None:
         growth = growth.filter(school=school)
