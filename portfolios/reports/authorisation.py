@@ -2,7 +2,8 @@
 
 Everything here runs on a fixed number of bulk queries (see `StatusData.load`), then derives
 in Python: the team rule (PIE covered by several people together) does not aggregate in SQL.
-Counts that do aggregate (leaving, deepening, growth) are counted in the database.
+Counts that do aggregate (leaving, deepening, growth) are counted in the database; deepening by
+`reports.dossier.needs_deepening_counts`, the one definition the dossier's figures use too.
 """
 
 from collections import defaultdict
@@ -18,12 +19,12 @@ from ..models import (
     TEAM_PARTS,
     ConversionRule,
     GrowthNeed,
-    NeedsInventoryResponse,
     Outcome,
     Part,
     QualificationRecord,
     StaffRecord,
 )
+from .dossier import needs_deepening_counts
 
 AUTHORISED = "authorised"
 TEAM = "team"
@@ -47,7 +48,7 @@ MEASURE_LABELS = {
     "needs_upskilling": _("Still need upskilling for full authorisation"),
     "without_route": _("Teaching it with no route in the conversion table"),
     "leaving": _("Leaving (natural attrition) in the period"),
-    "needs_deepening": _("Want deepening or broadening"),
+    "needs_deepening": _("Want deepening or broadening in a profile they teach"),
     "needed_for_growth": _("Extra teachers needed for growth"),
 }
 
@@ -122,6 +123,22 @@ class ProfileStatus:
         return " ".join(str(s) for s in steps)
 
 
+@dataclass(slots=True)
+class _ProfileFacts:
+    """What one person's records give them for one profile (first source of each kind, in record order)."""
+
+    # Immutable defaults (shared empty tuple / frozenset): 20,000 teachers allocate little.
+    direct: Source | None = None
+    authorised: Source | None = None
+    upskilling: tuple[Source, ...] = ()
+    team: tuple[Source, ...] = ()
+    parts: frozenset[str] = frozenset()
+
+
+_NO_FACTS = _ProfileFacts()
+_NO_PROFILE_FACTS: dict = {}  # shared, never written: a person without valid records
+
+
 class StatusData:
     """The bulk-loaded facts for deriving statuses at some schools on a date."""
 
@@ -134,6 +151,9 @@ class StatusData:
         self.rules: dict[int, list[ConversionRule]] = defaultdict(list)  # qualification → rules
         self.rules_by_profile: dict[int, list[ConversionRule]] = defaultdict(list)
         self._team_parts: dict[tuple[int, int], set[str]] | None = None
+        self.statuses_only = False
+        self._facts_cache: dict[int, dict[int, _ProfileFacts]] = {}
+        self._needed_cache: dict[int, tuple[str, ...]] = {}
 
     def teachers(self):
         return Membership.objects.active(on=self.on).filter(role=Role.TEACHER, **self._school_filter())
@@ -142,72 +162,118 @@ class StatusData:
         return {} if self.school_ids is None else {f"{prefix}organisation_id__in": self.school_ids}
 
     @classmethod
-    def load(cls, *, on: date, school_ids=None) -> "StatusData":
-        """Four queries, whatever the number of teachers."""
+    def load(cls, *, on: date, school_ids=None, statuses_only=False) -> "StatusData":
+        """Four queries, whatever the number of teachers.
+
+        `statuses_only` (the inventories) loads each qualification record as a few columns
+        (a named tuple) instead of a model instance, and only those obtained by `on`: enough
+        to derive every status, not to show its sources' names or verification.
+        """
         data = cls(on=on, school_ids=school_ids)
+        data.statuses_only = statuses_only
         data.profiles = {p.pk: p for p in VmboProfile.objects.all()}
         through = Membership.profiles.through
         for person_id, school_id, profile_id in through.objects.filter(
             membership__in=data.teachers()
         ).values_list("membership__person_id", "membership__organisation_id", "vmboprofile_id"):
             data.teaching[(school_id, person_id)].add(profile_id)
-        records = QualificationRecord.objects.filter(
-            person_id__in=data.teachers().values("person_id")
-        ).select_related("qualification")
-        for record in records:
-            data.records[record.person_id].append(record)
+        records = QualificationRecord.objects.filter(person_id__in=data.teachers().values("person_id"))
+        if statuses_only:
+            # Named tuples of plain values: no model instances, nothing for the garbage collector.
+            records = records.filter(obtained_on__lte=on).order_by().values_list(
+                "person_id", "qualification_id", "direct_profile_id", "obtained_on", named=True
+            )
+            for row in records:
+                data.records[row.person_id].append(row)
+        else:
+            for record in records.select_related("qualification"):
+                data.records[record.person_id].append(record)
         for rule in ConversionRule.objects.filter(active=True).select_related("qualification"):
             data.rules[rule.qualification_id].append(rule)
             data.rules_by_profile[rule.profile_id].append(rule)
         return data
 
     def _valid_records(self, person_id):
-        return [r for r in self.records.get(person_id, ()) if r.obtained_on <= self.on]
+        records = self.records.get(person_id, ())
+        if self.statuses_only:  # filtered by the query already
+            return records
+        return [r for r in records if r.obtained_on <= self.on]
+
+    def _facts(self, person_id) -> dict[int, "_ProfileFacts"]:
+        """Per profile, what this person's valid records give them; computed once per person."""
+        facts = self._facts_cache.get(person_id)
+        if facts is None:
+            records = self._valid_records(person_id)
+            facts = self._facts_cache[person_id] = {} if records else _NO_PROFILE_FACTS
+            for record in records:
+                if record.direct_profile_id is not None:
+                    entry = facts.setdefault(record.direct_profile_id, _ProfileFacts())
+                    entry.direct = entry.direct or Source(record)
+                for rule in self.rules.get(record.qualification_id, ()) if record.qualification_id else ():
+                    entry = facts.setdefault(rule.profile_id, _ProfileFacts())
+                    if rule.outcome == Outcome.AUTHORISED:
+                        entry.authorised = entry.authorised or Source(record, rule)
+                    elif rule.outcome == Outcome.AFTER_UPSKILLING:
+                        entry.upskilling += (Source(record, rule),)
+                    elif rule.outcome == Outcome.TEAM:
+                        entry.parts |= {rule.part}
+                        entry.team += (Source(record, rule),)
+        return facts
 
     def _own_team(self, person_id, profile_id):
-        parts, sources = set(), []
-        for record in self._valid_records(person_id):
-            for rule in self.rules.get(record.qualification_id, ()) if record.qualification_id else ():
-                if rule.profile_id == profile_id and rule.outcome == Outcome.TEAM:
-                    parts.add(rule.part)
-                    sources.append(Source(record, rule))
-        return parts, sources
+        entry = self._facts(person_id).get(profile_id, _NO_FACTS)
+        return set(entry.parts), list(entry.team)
+
+    def _needed_parts(self, profile_id) -> tuple[str, ...]:
+        needed = self._needed_cache.get(profile_id)
+        if needed is None:
+            needed = self._needed_cache[profile_id] = required_parts(
+                self.profiles[profile_id].code, self.rules_by_profile.get(profile_id, ())
+            )
+        return needed
 
     def team_parts(self, school_id, profile_id) -> set[str]:
         if self._team_parts is None:
             self._team_parts = defaultdict(set)
             for (school, person), profile_ids in self.teaching.items():
+                facts = self._facts(person)
                 for pid in profile_ids:
-                    self._team_parts[(school, pid)] |= self._own_team(person, pid)[0]
+                    if pid in facts:
+                        self._team_parts[(school, pid)] |= facts[pid].parts
         return self._team_parts.get((school_id, profile_id), set())
+
+    def status(self, school_id, person_id, profile_id) -> str:
+        """The status alone (what the inventories count): `derive(...).status`, cheaper."""
+        entry = self._facts(person_id).get(profile_id, _NO_FACTS)
+        if entry.direct or entry.authorised:
+            return AUTHORISED
+        if entry.parts:
+            needed = self._needed_parts(profile_id)
+            if all(p in entry.parts for p in needed):
+                return AUTHORISED
+            covered = self.team_parts(school_id, profile_id)
+            return TEAM if all(p in covered for p in needed) else UPSKILLING
+        return UPSKILLING if entry.upskilling else NO_ROUTE
 
     def derive(self, school_id, person_id, profile_id) -> ProfileStatus:
         profile = self.profiles[profile_id]
-        records = self._valid_records(person_id)
-        for record in records:
-            if record.direct_profile_id == profile_id:
-                return ProfileStatus(profile, AUTHORISED, [Source(record)])
-        upskilling = []
-        for record in records:
-            for rule in self.rules.get(record.qualification_id, ()) if record.qualification_id else ():
-                if rule.profile_id != profile_id:
-                    continue
-                if rule.outcome == Outcome.AUTHORISED:
-                    return ProfileStatus(profile, AUTHORISED, [Source(record, rule)])
-                if rule.outcome == Outcome.AFTER_UPSKILLING:
-                    upskilling.append(Source(record, rule))
-        parts, team_sources = self._own_team(person_id, profile_id)
-        needed = required_parts(profile.code, self.rules_by_profile.get(profile_id, ()))
+        entry = self._facts(person_id).get(profile_id, _NO_FACTS)
+        if entry.direct:
+            return ProfileStatus(profile, AUTHORISED, [entry.direct])
+        if entry.authorised:
+            return ProfileStatus(profile, AUTHORISED, [entry.authorised])
+        upskilling = list(entry.upskilling)
         conditions = [s.rule.condition or s.rule.get_outcome_display() for s in upskilling]
-        if parts:
-            own = tuple(p for p in needed if p in parts)
-            missing = tuple(p for p in needed if p not in parts)
+        if entry.parts:
+            needed = self._needed_parts(profile_id)
+            own = tuple(p for p in needed if p in entry.parts)
+            missing = tuple(p for p in needed if p not in entry.parts)
             if not missing:
-                return ProfileStatus(profile, AUTHORISED, team_sources, own_parts=own)
+                return ProfileStatus(profile, AUTHORISED, list(entry.team), own_parts=own)
             covered = self.team_parts(school_id, profile_id)
             status = TEAM if all(p in covered for p in needed) else UPSKILLING
             return ProfileStatus(
-                profile, status, team_sources + upskilling, conditions, own_parts=own, missing_parts=missing
+                profile, status, list(entry.team) + upskilling, conditions, own_parts=own, missing_parts=missing
             )
         if upskilling:
             return ProfileStatus(profile, UPSKILLING, upskilling, conditions)
@@ -322,7 +388,7 @@ def inventory(*, on: date, until: date, school: Organisation | None = None) -> I
     from ..models import AuthorisationSettings
 
     school_ids = None if school is None else [school.pk]
-    data = StatusData.load(on=on, school_ids=school_ids)
+    data = StatusData.load(on=on, school_ids=school_ids, statuses_only=True)
     profiles = [p for p in data.profiles.values() if p.in_inventory]
     by_id = {p.pk: p for p in profiles}
     counts = {m: dict.fromkeys((p.code for p in profiles), 0) for m in MEASURES}
@@ -335,7 +401,7 @@ def inventory(*, on: date, until: date, school: Organisation | None = None) -> I
         for pid in profile_ids:
             if pid not in by_id:
                 continue
-            status = data.derive(school_id, person_id, pid).status
+            status = data.status(school_id, person_id, pid)
             if (person_id, pid) not in best or STATUS_RANK[status] > STATUS_RANK[best[(person_id, pid)]]:
                 best[(person_id, pid)] = status
     for (_person_id, pid), status in best.items():
@@ -351,17 +417,7 @@ def inventory(*, on: date, until: date, school: Organisation | None = None) -> I
     )
     for code, n in leaving.values_list("vmboprofile__code").annotate(n=Count("membership__person_id", distinct=True)):
         counts["leaving"][code] = n
-    deepening_through = NeedsInventoryResponse.deepening_profiles.through
-    deepening = teaching.filter(
-        Exists(deepening_through.objects.filter(
-            vmboprofile_id=OuterRef("vmboprofile_id"),
-            needsinventoryresponse__person_id=OuterRef("membership__person_id"),
-            needsinventoryresponse__round__school_year=school_year_of(on),
-            needsinventoryresponse__submitted_at__isnull=False,
-        ))
-    )
-    for code, n in deepening.values_list("vmboprofile__code").annotate(n=Count("membership__person_id", distinct=True)):
-        counts["needs_deepening"][code] = n
+    counts["needs_deepening"] = needs_deepening_counts(on, school, profile_codes=[p.code for p in profiles])
     growth = GrowthNeed.objects.filter(needed_by__gt=on, needed_by__lte=until, profile__in_inventory=True)
     if school is not None:
         growth = growth.filter(school=school)

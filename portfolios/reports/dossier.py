@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils import timezone
 
-from community.models import Organisation, Person, VmboProfile
+from community.models import Membership, Organisation, Person, Role, VmboProfile
 
 from ..models import (
     DevelopmentPlan,
@@ -165,25 +165,36 @@ def hub_figures(on: date | None = None) -> tuple[list[SchoolFigures], SchoolFigu
     return rows, region
 
 
-def needs_deepening_counts(on_date: date, school=None) -> dict[str, int]:
-    """Technical teachers who asked for deepening or broadening, per profile code.
+def needs_deepening_counts(on_date: date, school=None, *, profile_codes=None) -> dict[str, int]:
+    """The `needs_deepening` measure of the regional inventory (section A.5), per profile code.
 
-    Counts the submitted responses of the inventory round for the school year `on_date`
-    falls in (section A.5, figure 3). With `school`, only teachers working there on that date.
-    Three queries.
+    The one definition, used by the A.5 report and the hub's dossier figures: per profile,
+    the teachers employed at a school on `on_date` (an active teacher membership; with
+    `school`, at that school) who teach that profile AND whose submitted needs inventory of
+    the school year `on_date` falls in asks for deepening or broadening in that same
+    profile. A teacher counts once per profile, however many schools they teach it at.
+    One query; two without `profile_codes` (the codes to report, in order; default all).
     """
-    counts = dict.fromkeys(VmboProfile.objects.order_by("sort_order").values_list("code", flat=True), 0)
-    responses = NeedsInventoryResponse.objects.filter(
-        round__school_year=school_year_of(on_date), submitted_at__isnull=False
-    )
+    if profile_codes is None:
+        profile_codes = VmboProfile.objects.order_by("sort_order", "code").values_list("code", flat=True)
+    counts = dict.fromkeys(profile_codes, 0)
+    teachers = Membership.objects.active(on_date).filter(role=Role.TEACHER)
     if school is not None:
-        school_id = getattr(school, "pk", school)
-        responses = responses.filter(
-            person__in=technical_teacher_memberships(on_date).filter(organisation_id=school_id).values("person_id")
-        )
-    through = NeedsInventoryResponse.deepening_profiles.through.objects.filter(
-        needsinventoryresponse__in=responses.values("pk")
+        teachers = teachers.filter(organisation_id=getattr(school, "pk", school))
+    wishes = NeedsInventoryResponse.deepening_profiles.through.objects.filter(
+        vmboprofile_id=OuterRef("vmboprofile_id"),
+        needsinventoryresponse__person_id=OuterRef("membership__person_id"),
+        needsinventoryresponse__round__school_year=school_year_of(on_date),
+        needsinventoryresponse__submitted_at__isnull=False,
     )
-    for code, n in Counter(through.values_list("vmboprofile__code", flat=True)).items():
+    taught_and_wished = Membership.profiles.through.objects.filter(
+        Exists(wishes), membership__in=teachers, vmboprofile__code__in=list(counts)
+    )
+    rows = (
+        taught_and_wished.values_list("vmboprofile__code")
+        .annotate(n=Count("membership__person_id", distinct=True))
+        .order_by()
+    )
+    for code, n in rows:
         counts[code] = n
     return counts

@@ -26,6 +26,9 @@ ON = date(2026, 11, 1)
 def status(school, person, code, on=ON):
     data = StatusData.load(on=on, school_ids=[school.pk])
     [result] = [s for s in data.statuses_of(school.pk, person.pk) if s.profile.code == code]
+    # The inventories' cheaper path (columns only, status alone) must derive the same status.
+    light = StatusData.load(on=on, school_ids=[school.pk], statuses_only=True)
+    assert light.status(school.pk, person.pk, result.profile.pk) == result.status
     return result
 
 

@@ -22,16 +22,47 @@ from tests.portfolios.factories_dossier import (
 pytestmark = pytest.mark.django_db
 
 
-def test_needs_deepening_counts_per_profile_and_school(teacher, colleague, other_teacher, school):
+def _deepening_wishes(teacher, colleague, other_teacher, other_school):
+    """A hand-made set: who teaches what, and who asked for deepening in what."""
     round = RoundFactory(school_year=school_year_of())
-    for person, codes, submitted in ((teacher, ["BWI", "PIE"], True), (colleague, ["PIE"], True), (other_teacher, ["PIE"], True)):
+    wishes = (
+        (teacher, ["BWI", "PIE"], True),  # teaches PIE and BWI: counted in both
+        (colleague, ["PIE", "MVI"], True),  # teaches PIE only: counted in PIE, not in MVI
+        (other_teacher, ["PIE", "D&P"], True),  # teaches D&P only (other school): counted in D&P
+    )
+    for person, codes, submitted in wishes:
         response = ResponseFactory(round=round, person=person, submitted_at=timezone.now() if submitted else None)
         response.deepening_profiles.set([profile(c) for c in codes])
-    ResponseFactory(round=round, person=PersonFactory()).deepening_profiles.set([profile("MVI")])  # draft: not counted
+    # The teacher also teaches PIE at the other school: still one teacher in PIE.
+    MembershipFactory(person=teacher, organisation=other_school, role="teacher", profiles=["PIE"])
+    draft_author = PersonFactory()
+    MembershipFactory(person=draft_author, organisation=other_school, role="teacher", profiles=["MVI"])
+    ResponseFactory(round=round, person=draft_author).deepening_profiles.set([profile("MVI")])  # a draft
+    not_employed = PersonFactory()  # asked, but teaches nowhere
+    ResponseFactory(round=round, person=not_employed, submitted_at=timezone.now()).deepening_profiles.set([profile("PIE")])
+
+
+def test_needs_deepening_counts_teachers_who_teach_the_profile(teacher, colleague, other_teacher, school, other_school):
+    _deepening_wishes(teacher, colleague, other_teacher, other_school)
     today = timezone.localdate()
     region = needs_deepening_counts(today)
-    assert region["PIE"] == 3 and region["BWI"] == 1 and region["MVI"] == 0
+    assert region == {**dict.fromkeys(region, 0), "PIE": 2, "BWI": 1, "D&P": 1}
     assert needs_deepening_counts(today, school=school) == {**dict.fromkeys(region, 0), "PIE": 2, "BWI": 1}
+    assert needs_deepening_counts(today, school=other_school) == {**dict.fromkeys(region, 0), "PIE": 1, "D&P": 1}
+
+
+def test_dossier_figures_and_regional_inventory_show_the_same_needs_deepening(
+    teacher, colleague, other_teacher, other_school, hub_staff, login
+):
+    _deepening_wishes(teacher, colleague, other_teacher, other_school)
+    client = login(hub_staff)
+    figures = client.get(reverse("portfolios:figures"))
+    a5 = client.get(reverse("portfolios:authorisation_inventory"))
+    assert figures.status_code == a5.status_code == 200
+    a5_counts = a5.context["inv"].counts["needs_deepening"]
+    shown = {code: n for code, n in figures.context["deepening"].items() if code in a5_counts}
+    assert shown == a5_counts == {**dict.fromkeys(a5_counts, 0), "PIE": 2, "BWI": 1, "D&P": 1}
+    assert "in een profiel dat hij/zij geeft" in figures.content.decode()
 
 
 def test_hub_figures_count_plans_activity_and_hours(teacher, colleague, other_teacher, django_assert_max_num_queries):
