@@ -4,3 +4,7 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "community.settings")
 application = get_asgi_application()
+
+from community.serving import refuse_to_serve_without_secret_key  # noqa: E402
+
+refuse_to_serve_without_secret_key()
