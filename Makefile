@@ -42,11 +42,13 @@ lint: install
 
 # Regenerate the translation catalogues (each app keeps its own in <app>/locale).
 messages: install
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=portfolios --ignore=courses --ignore=tests --ignore=staticfiles
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l nl --no-obsolete --add-location=file --ignore=.venv --ignore=portfolios --ignore=courses --ignore=tests --ignore=staticfiles
 	@# Without its own locale/ folder makemessages would write into LOCALE_PATHS[0] (community's).
 	mkdir -p portfolios/locale courses/locale
-	cd portfolios && $(DEV_ENV) ../$(BIN)/python ../manage.py makemessages -l nl --no-obsolete
-	cd courses && $(DEV_ENV) ../$(BIN)/python ../manage.py makemessages -l nl --no-obsolete
+	cd portfolios && $(DEV_ENV) ../$(BIN)/python ../manage.py makemessages -l nl --no-obsolete --add-location=file
+	cd courses && $(DEV_ENV) ../$(BIN)/python ../manage.py makemessages -l nl --no-obsolete --add-location=file
+	@# No creation date in the header: it would change on every run and collide between branches.
+	sed -i '/^"POT-Creation-Date:/d' */locale/nl/LC_MESSAGES/django.po
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 check-deploy: install
