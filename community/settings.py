@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from community.storage_urls import storage_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -161,12 +163,14 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Personal files (diploma scans, evidence) never live under MEDIA_ROOT: a view checks who asks.
 PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=BASE_DIR / "private")
+# Each storage comes from a URL: empty = files on disk, file:///path, or s3://bucket (README).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": None},
-    },
+    "default": storage_from_url(
+        env.str("MEDIA_STORAGE_URL", default=""), location=MEDIA_ROOT, private=False
+    ),
+    "private": storage_from_url(
+        env.str("PRIVATE_STORAGE_URL", default=""), location=PRIVATE_ROOT, private=True
+    ),
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
