@@ -42,7 +42,7 @@ def target(tmp_path):
             cursor.execute(f"CREATE DATABASE {settings_dict['NAME']}")
     # Registered as a dynamic connection (not in settings), which the test isolation allows.
     wrapper = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias="restored")
-    setattr(connections._connections, "restored", wrapper)
+    connections._connections.restored = wrapper
     storages_setting = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
                     "OPTIONS": {"location": str(tmp_path / "media")}},
