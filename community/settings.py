@@ -3,7 +3,10 @@
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from community.storage_urls import storage_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -59,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "community.ops.health.HealthCheckMiddleware",
+    "community.ops.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -161,12 +166,14 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Personal files (diploma scans, evidence) never live under MEDIA_ROOT: a view checks who asks.
 PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=BASE_DIR / "private")
+# Each storage comes from a URL: empty = files on disk, file:///path, or s3://bucket (README).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": None},
-    },
+    "default": storage_from_url(
+        env.str("MEDIA_STORAGE_URL", default=""), location=MEDIA_ROOT, private=False
+    ),
+    "private": storage_from_url(
+        env.str("PRIVATE_STORAGE_URL", default=""), location=PRIVATE_ROOT, private=True
+    ),
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
@@ -224,13 +231,38 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SESSION_COOKIE_HTTPONLY = True
 
+# Logs go to stderr: plain text, or one JSON object per line (LOG_FORMAT=json) for collectors.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be 'text' or 'json'")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "community.ops.logging.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"wagtail": {"level": "WARNING"}},
 }
+
+# Readiness fails when a due background task has waited longer than this (no worker running).
+HEALTH_WORKER_MAX_WAIT_SECONDS = env.int("HEALTH_WORKER_MAX_WAIT_SECONDS", default=300)
+
+# Errors go to an error tracker (Sentry or compatible) only when a DSN is configured.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        send_default_pii=False,  # no names, emails or IP addresses leave the platform
+    )
 
 # Platform settings hub staff may override per installation.
 PLATFORM_REGION_NAME = env.str("PLATFORM_REGION_NAME", default="Rotterdam Zuid")

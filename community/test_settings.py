@@ -22,10 +22,11 @@ STORAGES = {
 _tmp = tempfile.mkdtemp(prefix="techniekhub-tests-")
 MEDIA_ROOT = os.path.join(_tmp, "media")
 PRIVATE_ROOT = os.path.join(_tmp, "private")
-STORAGES["private"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
-}
+if not os.environ.get("PRIVATE_STORAGE_URL"):
+    STORAGES["private"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+    }
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0

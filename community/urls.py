@@ -6,9 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .ops import health
 from .views import dashboard as dashboard_views
 
 urlpatterns = [
+    # Answered by HealthCheckMiddleware before host checks; named here so they can be reversed.
+    path("health/", health.live, name="health"),
+    path("health/ready/", health.ready, name="health_ready"),
     # One login for everyone: Wagtail's own login form would bypass allauth's rate limits.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,6 +1,9 @@
 from tests.urlwalk import FORBIDDEN, LOGIN, NOT_ALLOWED, NOT_FOUND, OK, REDIRECT, Case
 
 EXPECTATIONS = {
+    # Load-balancer probes: open to anyone, no personal data.
+    "health": Case(expect={"*": OK}),
+    "health_ready": Case(expect={"*": OK}),
     "dashboard": Case(expect={"anonymous": LOGIN, "*": OK}),
     # People: profiles, invitations, HR's people management.
     "community:profile_edit": Case(expect={"anonymous": LOGIN, "*": OK}),
