@@ -97,15 +97,21 @@ def _run(command: list[str], env: dict) -> None:
         raise BackupError(f"{command[0]} failed: {result.stderr.strip()[-2000:]}")
 
 
+def _sqlite_copy(connection, path: Path, *, to_file: bool) -> None:
+    """SQLite's online backup API, from the live database to a file or back."""
+    connection.ensure_connection()
+    other = sqlite3.connect(path)
+    try:
+        source, target = (connection.connection, other) if to_file else (other, connection.connection)
+        source.backup(target)
+    finally:
+        other.close()
+
+
 def _dump_database(using: str, target: Path) -> str:
     connection = connections[using]
     if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        destination = sqlite3.connect(target)
-        try:
-            connection.connection.backup(destination)
-        finally:
-            destination.close()
+        _sqlite_copy(connection, target, to_file=True)
         return "db.sqlite3"
     if connection.vendor == "postgresql":
         env, args = _pg_env_and_args(connection.settings_dict)
@@ -227,12 +233,7 @@ def restore_backup(archive_path: Path, *, using: str = "default") -> dict:
 def _load_database(using: str, dump: Path) -> None:
     connection = connections[using]
     if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        source = sqlite3.connect(dump)
-        try:
-            source.backup(connection.connection)
-        finally:
-            source.close()
+        _sqlite_copy(connection, dump, to_file=False)
         return
     env, args = _pg_env_and_args(connection.settings_dict)
     _run(["pg_restore", "--no-owner", "--no-acl", "--exit-on-error", "--single-transaction",
