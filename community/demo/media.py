@@ -7,6 +7,7 @@ import io
 import random
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -23,7 +24,7 @@ PALETTES = [
 
 def _picture(seed: int, size=(1200, 675)) -> bytes:
     """A workshop-like scene: a floor, a workbench, tools and a window, in one palette."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (demo pictures, not security)
     back, accent, light = PALETTES[seed % len(PALETTES)]
     width, height = size
     image = Image.new("RGB", size, back)
@@ -52,7 +53,7 @@ def _picture(seed: int, size=(1200, 675)) -> bytes:
 
 
 def _portrait(seed: int, size=(400, 400)) -> bytes:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (demo pictures, not security)
     back, accent, light = PALETTES[seed % len(PALETTES)]
     image = Image.new("RGB", size, light)
     draw = ImageDraw.Draw(image)
@@ -69,8 +70,10 @@ def demo_image(title: str, *, collection: str, seed: int, portrait=False, descri
     image = Image_.objects.filter(title=title).first()
     if image is None:
         data, ext = (_portrait(seed), "png") if portrait else (_picture(seed), "jpg")
-        image = Image_(title=title, collection=hub_collection(collection), description=description)
-        image.file.save(f"demo-{seed}.{ext}", ContentFile(data), save=False)
+        image = Image_(
+            title=title, collection=hub_collection(collection), description=description,
+            file=ImageFile(io.BytesIO(data), name=f"demo-{seed}.{ext}"),
+        )
         image.save()
     return image
 
