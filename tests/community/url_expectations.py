@@ -191,4 +191,9 @@ EXPECTATIONS.update({
 EXPECTATIONS.update({
     # Archiving an organisation (the admin's delete sends organisations with people here).
     "organisation:archive": Case(kwargs=lambda w: {"pk": w.school.pk}, expect=_CMS),
+    # Deleting a school that has people sends hub staff to the archive page instead.
+    "organisation:delete": Case(
+        kwargs=lambda w: {"pk": w.teacher.memberships.get().organisation_id},
+        expect={**_CMS, "hub_staff": REDIRECT},
+    ),
 })
