@@ -25,10 +25,12 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py createcachetable
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the task worker)"
-	@# The worker prints the emails it sends (console backend) in this terminal.
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server, the task worker and the scheduler)"
+	@# The worker prints the emails it sends (console backend) in this terminal; the scheduler
+	@# runs the periodic jobs (digests, inventory reminders, scheduled publishing).
 	@$(DEV_ENV) $(BIN)/python manage.py db_worker --interval 2 --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEV_ENV) $(BIN)/python manage.py run_scheduler --interval 30 & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -7,7 +7,11 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import panels  # noqa: F401  (registers the dashboard panels)
+        from . import (
+            panels,  # noqa: F401  (registers the dashboard panels)
+            periodic_jobs,
+        )
         from .personal_data import register_community_exporters
 
         register_community_exporters()
+        periodic_jobs.register()

@@ -39,8 +39,8 @@ def can_invite_to(user, organisation: Organisation) -> bool:
 
 def invitable_organisations(user):
     if is_hub_staff(user):
-        return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=hr_school_ids(user))
+        return Organisation.objects.current()
+    return Organisation.objects.current().filter(pk__in=hr_school_ids(user))
 
 
 def invitable_roles(user):

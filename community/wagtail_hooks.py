@@ -16,3 +16,11 @@ from .admin_viewsets import gdpr  # noqa: E402
 @hooks.register("register_admin_viewset")
 def register_gdpr_admin():
     return gdpr.erasure_requests_admin
+
+
+from .admin_viewsets import dashboard  # noqa: E402
+
+
+@hooks.register("construct_homepage_panels")
+def add_hub_dashboard_panels(request, panels):
+    dashboard.hub_dashboard_panels(request, panels)

@@ -9,7 +9,10 @@ class PortfoliosConfig(AppConfig):
     def ready(self):
         from . import (
             panels,  # noqa: F401  (registers the dashboard panels)
+            periodic_jobs,
             personal_data,
         )
+
+        periodic_jobs.register()
 
         personal_data.register()

@@ -21,6 +21,7 @@ from ..models import (
     Team,
     VmboProfile,
 )
+from ..wagtail_groups import ARTICLES_COLLECTION
 
 DEMO_PASSWORD = "demo-techniek"  # noqa: S105 (documented demo password)
 
@@ -167,6 +168,14 @@ ARTICLES = [
 ]
 
 
+ARTICLE_ALT = [
+    "Een werkbank met gereedschap in een lokaal, zoals op de studiedag",
+    "Een werkplaats met een werkbank en onderdelen voor installatietechniek",
+    "Een werkbank bij het raam, de werkplek van een hybride docent",
+    "Een werkbank met lasonderdelen in de werkplaats van een bedrijf",
+]
+
+
 def _articles():
     home = HomePage.objects.first()
     index = ArticleIndexPage.objects.first()
@@ -174,16 +183,25 @@ def _articles():
         index = ArticleIndexPage(title="Artikelen", slug="artikelen", intro="<p>Nieuws en ervaringen uit de regio.</p>")
         home.add_child(instance=index)
         index.save_revision().publish()
+    from .media import demo_image
+
     for n, (title, summary, tags) in enumerate(ARTICLES):
-        if ArticlePage.objects.filter(title=title).exists():
+        image = demo_image(f"Artikel: {title}", collection=ARTICLES_COLLECTION, seed=n, description=ARTICLE_ALT[n])
+        article = ArticlePage.objects.filter(title=title).first()
+        if article is not None:
+            if article.author_image_id is None:  # demo databases from before the images
+                article.author_image = image
+                article.save_revision().publish()
             continue
         article = ArticlePage(
             title=title,
             date=timezone.localdate() - timedelta(days=14 * (len(ARTICLES) - n)),
             summary=summary,
             author_name="TechniekHub",
+            author_image=image,
             body=[
                 ("paragraph", f"<p>{summary}</p>"),
+                ("image", {"image": image, "alt_text": ARTICLE_ALT[n], "caption": "Illustratie: TechniekHub"}),
                 ("heading", "Wat betekent dit voor jou?"),
                 ("paragraph", "<p>Lees verder op het platform en stel je leervraag aan collega's.</p>"),
             ],

@@ -186,7 +186,7 @@ class DirectoryFilterForm(forms.Form):
         empty_label=_("All profiles"),
     )
     school = forms.ModelChoiceField(
-        label=_("School"), required=False, queryset=Organisation.objects.schools(), empty_label=_("All schools")
+        label=_("School"), required=False, queryset=Organisation.objects.schools().current(), empty_label=_("All schools")
     )
 
 

@@ -3,6 +3,7 @@ from .gdpr import ErasureRequest, ErasureStatus
 from .organisations import Membership, Organisation, Role, SchoolType, Team, VmboProfile
 from .pages import ArticleIndexPage, ArticlePage, HomePage
 from .people import Invitation, Person
+from .scheduling import JobRunStatus, PeriodicJobRun
 
 __all__ = [
     "ArticleIndexPage",
@@ -11,8 +12,10 @@ __all__ = [
     "ErasureRequest",
     "ErasureStatus",
     "Invitation",
+    "JobRunStatus",
     "Membership",
     "Organisation",
+    "PeriodicJobRun",
     "Person",
     "Role",
     "SchoolType",

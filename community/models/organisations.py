@@ -46,6 +46,11 @@ class OrganisationQuerySet(models.QuerySet):
     def companies(self):
         return self.filter(kind=OrganisationKind.COMPANY)
 
+    def current(self, on=None):
+        """Not archived on this date (default today): what lists and choices offer."""
+        on = on or timezone.localdate()
+        return self.filter(Q(archived_on__isnull=True) | Q(archived_on__gt=on))
+
 
 class Organisation(models.Model):
     Kind = OrganisationKind
@@ -62,6 +67,10 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     profiles_offered = models.ManyToManyField(
         VmboProfile, blank=True, related_name="schools", verbose_name=_("profiles offered")
+    )
+    archived_on = models.DateField(
+        _("archived on"), null=True, blank=True,
+        help_text=_("From this date the organisation has no members and drops out of lists and figures."),
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -82,6 +91,9 @@ class Organisation(models.Model):
     @property
     def is_school(self):
         return self.kind == OrganisationKind.SCHOOL
+
+    def is_archived(self, on=None):
+        return self.archived_on is not None and self.archived_on <= (on or timezone.localdate())
 
 
 class Team(models.Model):

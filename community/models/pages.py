@@ -12,6 +12,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..forms.pages import ArticlePageForm
+
 
 class HomePage(Page):
     """The platform's front door."""
@@ -127,6 +129,7 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["community.ArticleIndexPage"]
     subpage_types = []
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("article")

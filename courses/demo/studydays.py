@@ -4,11 +4,9 @@ upcoming day with workshops, a full workshop with its waitlist, and demo registr
 from datetime import date, time
 from decimal import Decimal
 
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
-from wagtail.models import Collection
-
+from community.demo.media import demo_document, demo_image
 from community.models import HomePage, Person, Role, VmboProfile
+from community.wagtail_groups import STUDY_DAYS_COLLECTION
 
 from ..models import (
     MaterialAudience,
@@ -50,14 +48,26 @@ def _index():
     return index
 
 
+PDF_LINES = {
+    "Programmaboekje voorjaar 2027": [
+        "Studiedag voorjaar 2027: technologie en vakmanschap",
+        "Donderdag 18 maart 2027, Techniek College Rotterdam, Schiehavenkade 250",
+        "",
+        "09:00  Ontvangst (Foyer)",
+        "09:30  Opening: vakmanschap in 2030 - Jeroen van Dijk (Aula)",
+        "11:00  Workshopronde 1: Robotica in de onderbouw; Warmtepompen installeren",
+        "12:30  Lunch (Restaurant)",
+        "13:30  Workshopronde 2: 3D-printen voor BWI; Gastlessen met bedrijven organiseren",
+        "15:15  Markt en afsluiting (Foyer)",
+        "",
+        "Aanmelden en workshops kiezen: via TechniekHub, onder Studiedagen.",
+    ],
+}
+
+
 def _document(title, filename):
-    Document = get_document_model()
-    doc = Document.objects.filter(title=title).first()
-    if doc is None:
-        doc = Document(title=title, collection=Collection.get_first_root_node())
-        doc.file.save(filename, ContentFile(PDF), save=False)
-        doc.save()
-    return doc
+    lines = PDF_LINES.get(title, [title, "", "Materiaal van de studiedag, samengesteld door TechniekHub."])
+    return demo_document(title, filename, collection=STUDY_DAYS_COLLECTION, lines=lines)
 
 
 def _day(index, *, slug, title, day, opens, closes, capacity, intro, tags, profiles, programme, workshops, materials):
@@ -100,8 +110,11 @@ def _session(start, end, title, room="Aula", speaker=None, text=""):
 
 
 def load(stdout):
-    for name, affiliation, bio in SPEAKERS:
-        Speaker.objects.get_or_create(name=name, defaults={"affiliation": affiliation, "bio": bio})
+    for n, (name, affiliation, bio) in enumerate(SPEAKERS):
+        speaker, _created = Speaker.objects.get_or_create(name=name, defaults={"affiliation": affiliation, "bio": bio})
+        if speaker.photo_id is None:
+            speaker.photo = demo_image(f"Spreker: {name}", collection=STUDY_DAYS_COLLECTION, seed=n, portrait=True)
+            speaker.save(update_fields=["photo"])
     index = _index()
 
     past = _day(

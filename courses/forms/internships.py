@@ -27,7 +27,7 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        hosts = Organisation.objects.exclude(kind="hub")
+        hosts = Organisation.objects.current().exclude(kind="hub")
         if not is_hub_staff(user):
             hosts = hosts.filter(pk__in=internship_host_ids(user))
         self.fields["host"].queryset = hosts

@@ -115,7 +115,7 @@ class InventoryFilterForm(forms.Form):
     date = forms.DateField(label=_("Reference date"), required=False, widget=DateInput())
     until = forms.DateField(label=_("End of the period"), required=False, widget=DateInput())
     school = forms.ModelChoiceField(
-        Organisation.objects.schools(), required=False, label=_("School"), empty_label=_("The whole region")
+        Organisation.objects.schools().current(), required=False, label=_("School"), empty_label=_("The whole region")
     )
 
     def values(self):

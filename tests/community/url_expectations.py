@@ -44,9 +44,9 @@ EXPECTATIONS = {
         expect={"anonymous": LOGIN, "hr": OK, "hub_staff": OK, "other_hr": NOT_FOUND, "*": FORBIDDEN},
     ),
     # The Wagtail admin's membership listing (its view class lives in community.admin_viewsets):
-    # only hub staff get in; everyone else is sent to the one (allauth) login.
-    "membership:index": Case(expect={"hub_staff": OK, "*": LOGIN}),
-    "membership:index_results": Case(expect={"hub_staff": OK, "*": LOGIN}),
+    # only hub staff get in; anonymous people go to the login, others get the refusal page.
+    "membership:index": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+    "membership:index_results": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
 }
 
 # --- Forum (learning community) --------------------------------------------------------------
@@ -172,7 +172,31 @@ EXPECTATIONS.update({
     "community:erasure_request_decline": Case(
         kwargs=lambda w: {"pk": _erasure_request(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}
     ),
-    # The Wagtail admin's erasure requests: only hub staff get in; everyone else to the login.
-    "erasure_request:index": Case(expect={"hub_staff": OK, "*": LOGIN}),
-    "erasure_request:edit": Case(kwargs=lambda w: {"pk": _erasure_request(w).pk}, expect={"hub_staff": OK, "*": LOGIN}),
+    # The Wagtail admin's erasure requests: only hub staff; anonymous to the login, others refused.
+    "erasure_request:index": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+    "erasure_request:edit": Case(kwargs=lambda w: {"pk": _erasure_request(w).pk}, expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+})
+
+# --- The CMS (/admin/): hub staff get in; anonymous people go to the login; everyone else gets
+# the Dutch refusal page (403), never a redirect loop. The full menu walk: test_cms_access.py.
+_CMS = {"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}
+EXPECTATIONS.update({
+    "wagtailadmin_home": Case(expect=_CMS),
+    "wagtailimages:index": Case(expect=_CMS),
+    "wagtailimages:add": Case(expect=_CMS),
+    "wagtailimages:add_multiple": Case(expect=_CMS),
+    "wagtaildocs:index": Case(expect=_CMS),
+    "wagtaildocs:add": Case(expect=_CMS),
+    "wagtaildocs:add_multiple": Case(expect=_CMS),
+    "wagtailadmin_explore_root": Case(expect=_CMS),
+})
+
+EXPECTATIONS.update({
+    # Archiving an organisation (the admin's delete sends organisations with people here).
+    "organisation:archive": Case(kwargs=lambda w: {"pk": w.school.pk}, expect=_CMS),
+    # Deleting a school that has people sends hub staff to the archive page instead.
+    "organisation:delete": Case(
+        kwargs=lambda w: {"pk": w.teacher.memberships.get().organisation_id},
+        expect={**_CMS, "hub_staff": REDIRECT},
+    ),
 })

@@ -165,10 +165,10 @@ def _growth(w):
     return {"pk": GrowthNeedFactory().pk}
 
 
-# The Wagtail admin sends everyone without admin access to the login page.
+# The Wagtail admin: anonymous people go to the login, others without access get the refusal.
 EXPECTATIONS.update({
-    "conversion_rules:edit": Case(kwargs=_rule, expect={"hub_staff": OK, "*": LOGIN}),
-    "growth_needs:edit": Case(kwargs=_growth, expect={"hub_staff": OK, "*": LOGIN}),
+    "conversion_rules:edit": Case(kwargs=_rule, expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+    "growth_needs:edit": Case(kwargs=_growth, expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
 })
 
 # Wiring: share a portfolio entry into the community (POST only; others get 404 on POST) ----
