@@ -42,6 +42,7 @@ def test_procfile_names_every_production_process():
     assert "community.wsgi" in processes["web"]
     assert "db_worker" in processes["worker"]
     assert "migrate" in processes["release"]
+    assert "run_scheduler" in processes["scheduler"]
 
 
 def test_the_image_builds_where_a_container_daemon_runs():
