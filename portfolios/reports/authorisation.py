@@ -320,7 +320,7 @@ def school_matrix(school, on: date):
     """Rows for every teacher at `school` on `on`, their status per profile; a fixed set of queries."""
     data = StatusData.load(on=on, school_ids=[school.pk])
     memberships = (
-        data.teachers().select_related("person").order_by("person__last_name", "person__first_name", "person_id")
+        data.teachers().select_related("person").order_by("person__sort_name", "person_id")
     )
     leaving = dict(StaffRecord.objects.filter(school=school).values_list("person_id", "leaving_on"))
     rows, seen = [], set()
