@@ -101,6 +101,11 @@ class ConversionRule(models.Model):
         help_text=_("The named upskilling (after upskilling) or a description of the part (team)."),
     )
     source = models.CharField(_("source"), max_length=400, blank=True)
+    confirmed = models.BooleanField(
+        _("confirmed in the source"), default=True,
+        help_text=_("Untick when the row could not be checked against the legal source; statuses based on it "
+                    "are marked “unconfirmed” until someone checks it."),
+    )
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Retire a wrong or outdated row instead of deleting it.")
     )
