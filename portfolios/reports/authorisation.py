@@ -23,6 +23,7 @@ from ..models import (
     Part,
     QualificationRecord,
     StaffRecord,
+    VerificationState,
 )
 from .dossier import needs_deepening_counts
 
@@ -188,7 +189,10 @@ class StatusData:
             membership__in=data.teachers()
         ).values_list("membership__person_id", "membership__organisation_id", "vmboprofile_id"):
             data.teaching[(school_id, person_id)].add(profile_id)
-        records = QualificationRecord.objects.filter(person_id__in=data.teachers().values("person_id"))
+        # A record HR rejected gives nothing (the teacher sees why and corrects it).
+        records = QualificationRecord.objects.filter(person_id__in=data.teachers().values("person_id")).exclude(
+            state=VerificationState.REJECTED
+        )
         if statuses_only:
             # Named tuples of plain values: no model instances, nothing for the garbage collector.
             records = records.order_by().values_list(
