@@ -33,6 +33,8 @@ authorisation_patterns = [
     path("bevoegdheid/kwalificaties/<int:pk>/afwijzen/", hr_views.record_reject, name="hr_record_reject"),
     path("personeel/wijzigingen/", hr_views.change_log_view, name="hr_change_log"),
     path("personeel/wijzigingen/export/", hr_views.change_log_export, name="hr_change_log_export"),
+    path("bevoegdheid/cijfers/", hr_views.school_figures, name="hr_figures"),
+    path("bevoegdheid/team/", hr_views.team_status, name="team_status"),
 ]
 
 # Dossier: needs inventory, development plan, portfolio, showcase, export.

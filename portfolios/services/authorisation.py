@@ -123,4 +123,22 @@ def staff_record_set(*, person, school, leaving_on: date | None, by=None, reason
         return False
     record.leaving_on = leaving_on
     _save(record, reason=reason, user=by)
+    if leaving_on and leaving_on < timezone.localdate():
+        employment_end(person=person, school=school, on=leaving_on, by=by)
     return True
+
+
+def employment_end(*, person, school, on: date, by=None) -> int:
+    """A leaving date in the past ends the employment on that date: the teaching memberships
+    at that school get that end date (saved one by one, so their history records it)."""
+    from community.models import Membership, Role
+
+    ended = 0
+    for membership in Membership.objects.active().filter(person=person, organisation=school, role__in=[Role.TEACHER, Role.TRAINEE]):
+        membership.end_date = max(on, membership.start_date)
+        if by is not None:
+            membership._history_user = by
+        membership._change_reason = "leaving date"
+        membership.save(update_fields=["end_date"])
+        ended += 1
+    return ended

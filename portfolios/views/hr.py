@@ -10,9 +10,11 @@ from django.utils.translation import ngettext
 from community.exports import tabular_response
 from community.permissions import hr_school_ids
 
+from ..forms.authorisation import InventoryFilterForm
 from ..forms.hr import ChangeLogFilterForm, RejectForm
 from ..models import QualificationRecord
 from ..permissions import can_verify_record, can_view_matrix, hr_people, require
+from ..reports import authorisation as reports
 from ..reports.hr_changes import change_log, change_log_table
 from ..services.authorisation import qualification_record_reject, qualification_records_verify
 
@@ -87,3 +89,43 @@ def change_log_export(request):
     return tabular_response(headers, rows, filename="wijzigingen-personeel", file_format=file_format)
 
 
+
+
+@login_required
+def school_figures(request):
+    """HR: its own school's A.5 figures and progress towards the authorisation target (counts only)."""
+    require(can_view_matrix(request.user))
+    school_ids = sorted(hr_school_ids(request.user))
+    wanted = request.GET.get("school")
+    school_id = int(wanted) if wanted and wanted.isdigit() and int(wanted) in school_ids else school_ids[0]
+    form = InventoryFilterForm(request.GET or None)
+    on, until, _school = form.values()
+    from community.models import Organisation
+
+    school = Organisation.objects.get(pk=school_id)
+    inv = reports.inventory(on=on, until=until, school=school)
+    target = next((row for row in inv.targets if row["school"] is None), None)
+    return render(request, "portfolios/hr/figures.html", {
+        "school": school, "inv": inv, "target": target, "form": form,
+        "schools": Organisation.objects.filter(pk__in=school_ids).order_by("name"),
+    })
+
+
+@login_required
+def team_status(request):
+    """A team leader: the authorisation status of the teachers in their team(s)."""
+    from django.utils import timezone
+
+    from community.models import Membership, Role
+
+    leads = [m for m in request.user.active_memberships if m.role == Role.TEAM_LEADER and m.team_id]
+    require(bool(leads))  # the team is the leader's own: nobody else's team can be asked for
+    team_ids = {m.team_id for m in leads}
+    school_ids = {m.organisation_id for m in leads}
+    data = reports.StatusData.load(on=timezone.localdate(), school_ids=school_ids)
+    members = (
+        Membership.objects.active().filter(team_id__in=team_ids, role=Role.TEACHER)
+        .select_related("person", "team", "organisation").order_by("team__name", "person__sort_name", "pk")
+    )
+    rows = [(m, data.statuses_of(m.organisation_id, m.person_id)) for m in members]
+    return render(request, "portfolios/hr/team_status.html", {"rows": rows, "teams": [m.team for m in leads]})

@@ -39,6 +39,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--schools", type=int, default=100)
+    parser.add_argument("--profile", action="store_true", help="Print where the write step spends its time.")
     args = parser.parse_args()
     tmp = tempfile.mkdtemp(prefix="bench-import-")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
@@ -71,7 +72,15 @@ def main():
     plan = staff_import.plan_import(rows)
     planned = time.perf_counter()
     assert plan.ok, plan.errors[:5]
-    written = staff_import.apply_import(plan)
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        written = profiler.runcall(staff_import.apply_import, plan)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    else:
+        written = staff_import.apply_import(plan)
     done = time.perf_counter()
     print(f"read      {read - started:6.2f} s")
     print(f"validate  {planned - read:6.2f} s  (no transaction open)")

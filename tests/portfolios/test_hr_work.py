@@ -140,3 +140,18 @@ def test_membership_changes_have_history_and_show_in_the_change_log(login, hr, t
 def test_the_change_log_is_scoped_to_hr_schools(login, other_hr, teacher):
     page = login(other_hr).get(reverse("portfolios:hr_change_log")).content.decode()
     assert teacher.get_full_name() not in page
+
+
+def test_hr_sees_its_own_school_figures_counts_only(login, hr, teacher, school, other_teacher):
+    hold(teacher, "Bouwkunde I en II")
+    page = login(hr).get(reverse("portfolios:hr_figures")).content.decode()
+    assert "Zuiderpark College" in page and teacher.get_full_name() not in page
+    assert "Avicenna" not in page
+
+
+def test_a_team_leader_sees_the_authorisation_of_the_team(login, team_leader, teacher, colleague, other_teacher):
+    hold(teacher, "Bouwkunde I en II")
+    page = login(team_leader).get(reverse("portfolios:team_status")).content.decode()
+    assert teacher.get_full_name() in page and colleague.get_full_name() in page
+    assert other_teacher.get_full_name() not in page
+    assert "Bevoegd" in page and "Geen gegevens" in page

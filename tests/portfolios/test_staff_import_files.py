@@ -176,3 +176,25 @@ def test_the_web_shows_the_form_with_the_error(login, hr, school, kind):
     assert response.status_code == 200
     assert words in response.content.decode().lower()
     assert Person.objects.count() == 1  # only HR itself
+
+
+def test_a_leaving_date_in_the_past_ends_the_employment_on_that_date(school):
+    import_staff(dutch_csv(), filename="personeel.csv")
+    membership = Membership.objects.get(person__email="s.devries@example.org")
+    membership.start_date = date(2020, 8, 1)
+    membership.save()
+    data = dutch_csv().replace(b"30-6-2008;", b"30-6-2008;31-7-2024")
+    plan = import_staff(data, filename="personeel.csv")
+    assert plan.ok, plan.errors
+    membership.refresh_from_db()
+    assert membership.end_date == date(2024, 7, 31)
+    assert not Membership.objects.active().filter(person__email="s.devries@example.org").exists()
+    assert membership.history.first().end_date == date(2024, 7, 31)
+
+
+def test_a_past_leaving_date_for_someone_new_is_refused(school):
+    data = dutch_csv().replace(b"30-6-2008;", b"30-6-2008;31-7-2024")
+    plan = import_staff(data, filename="personeel.csv")
+    assert [line for line, _ in plan.errors] == [2]
+    assert "verleden" in plan.errors[0][1]
+    assert not Person.objects.exists()
