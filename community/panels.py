@@ -16,6 +16,7 @@ def _me_context(request):
     is_hr = bool(hr_school_ids(user))
     if is_hr:
         actions.append((_("Manage your school's people"), "community:school_people", False))
+        actions.append((_("Accounts not yet activated"), "community:activation_list", False))
     if is_hr or is_hub_staff(user):
         actions.append((_("Invite people"), "community:invitation_create", False))
         actions.append((_("Pending invitations"), "community:invitation_list", False))

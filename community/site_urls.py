@@ -2,7 +2,15 @@
 
 from django.urls import path  # noqa: F401
 
-from .views import forum_moderation, forum_people, forum_posts, forum_search, gdpr, people
+from .views import (
+    activation,
+    forum_moderation,
+    forum_people,
+    forum_posts,
+    forum_search,
+    gdpr,
+    people,
+)
 
 app_name = "community"
 
@@ -17,6 +25,7 @@ people_patterns = [
     path("invitations/<int:pk>/revoke/", people.invitation_revoke, name="invitation_revoke"),
     path("invitation/<str:token>/", people.invitation_accept, name="invitation_accept"),
     path("school/people/", people.school_people, name="school_people"),
+    path("school/activation/", activation.activation_list, name="activation_list"),
     path("school/memberships/<int:pk>/", people.membership_edit, name="membership_edit"),
     path("school/memberships/<int:pk>/end/", people.membership_end, name="membership_end"),
 ]

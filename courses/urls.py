@@ -1,5 +1,6 @@
 from django.urls import path  # noqa: F401
 
+from .views import goals as goal_views
 from .views import internships as internship_views
 from .views import programmes as programme_views
 from .views import studydays as studyday_views
@@ -72,4 +73,10 @@ programme_patterns = [
     path("intake/<int:pk>/", programme_views.intake_detail, name="intake_detail"),
 ]
 
-urlpatterns = [*studyday_patterns, *internship_patterns, *programme_patterns]
+# Hub staff: the programme's three B.2.4 targets.
+goal_patterns = [
+    path("programmadoelen/", goal_views.programme_goals_view, name="programme_goals"),
+    path("programmadoelen/export/", goal_views.programme_goals_export, name="programme_goals_export"),
+]
+
+urlpatterns = [*studyday_patterns, *internship_patterns, *programme_patterns, *goal_patterns]

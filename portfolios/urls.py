@@ -4,6 +4,7 @@ from .views import authorisation as authorisation_views
 from .views import dossier as dossier_views
 from .views import dossier_portfolio as portfolio_views
 from .views import dossier_reports as dossier_report_views
+from .views import hr as hr_views
 
 app_name = "portfolios"
 
@@ -27,6 +28,13 @@ authorisation_patterns = [
     path("bevoegdheid/import/sjabloon/", _a.import_template, name="authorisation_import_template"),
     path("bevoegdheid/inventarisatie/", _a.inventory, name="authorisation_inventory"),
     path("bevoegdheid/inventarisatie/export/", _a.inventory_export, name="authorisation_inventory_export"),
+    # HR: records waiting for a check (bulk verify, reject with a reason) and the change log.
+    path("bevoegdheid/controleren/", hr_views.inbox, name="hr_inbox"),
+    path("bevoegdheid/kwalificaties/<int:pk>/afwijzen/", hr_views.record_reject, name="hr_record_reject"),
+    path("personeel/wijzigingen/", hr_views.change_log_view, name="hr_change_log"),
+    path("personeel/wijzigingen/export/", hr_views.change_log_export, name="hr_change_log_export"),
+    path("bevoegdheid/cijfers/", hr_views.school_figures, name="hr_figures"),
+    path("bevoegdheid/team/", hr_views.team_status, name="team_status"),
 ]
 
 # Dossier: needs inventory, development plan, portfolio, showcase, export.

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class VmboProfile(models.Model):
@@ -172,6 +173,8 @@ class Membership(models.Model):
     )
 
     objects = MembershipQuerySet.as_manager()
+    # Role, team, start and end, and the profiles taught: every change leaves an entry (HR's change log).
+    history = HistoricalRecords(m2m_fields=[profiles])
 
     class Meta:
         verbose_name = _("membership")

@@ -1,4 +1,5 @@
 import secrets
+import unicodedata
 from datetime import timedelta
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -45,11 +46,37 @@ class PersonManager(UserManager.from_queryset(PersonQuerySet)):
         return self._create_user(email, password, **extra_fields)
 
 
+def name_sort_key(last_name: str, first_name: str = "", tussenvoegsel: str = "") -> str:
+    """How Dutch lists sort people: by last name without tussenvoegsel ("de Vries" under V),
+    accents folded ("Çelik" under C), then first name. A tussenvoegsel typed into the last
+    name ("van Leeuwen") is recognised too."""
+    last = (last_name or "").strip()
+    words = last.split()
+    while len(words) > 1 and words[0].lower().strip("'") in TUSSENVOEGSELS:
+        words.pop(0)
+    text = f"{' '.join(words)} {first_name or ''} {tussenvoegsel or ''}"
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(text.split())[:300]
+
+
+# The usual Dutch tussenvoegsels (words, so "van der" is "van" + "der").
+TUSSENVOEGSELS = {
+    "van", "de", "der", "den", "het", "t", "te", "ter", "ten", "in", "op", "aan", "la", "le", "du", "d", "da",
+    "di", "del", "von", "zu", "uit", "bij", "onder", "over", "vd", "v",
+}
+
+
 class Person(AbstractUser):
     """A user of the platform and their public profile."""
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    tussenvoegsel = models.CharField(
+        _("tussenvoegsel"), max_length=20, blank=True, help_text=_("For example “de” or “van der”.")
+    )
+    # Maintained on save (and by bulk writers through name_sort_key): every list of people sorts on it.
+    sort_name = models.CharField(_("sort name"), max_length=300, blank=True, db_index=True, editable=False)
     # A photo is personal data: private storage, served by a login-required view.
     photo = models.ImageField(_("photo"), upload_to="profiles/", storage=private_storage, blank=True)
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
@@ -70,10 +97,25 @@ class Person(AbstractUser):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["last_name", "first_name"]
+        ordering = ["sort_name", "pk"]
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def get_full_name(self):
+        return " ".join(part for part in (self.first_name, self.tussenvoegsel, self.last_name) if part).strip()
+
+    @property
+    def sortable_last_name(self):
+        """"Vries, de" — the last name as a sorted list shows it."""
+        return f"{self.last_name}, {self.tussenvoegsel}" if self.tussenvoegsel else self.last_name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = name_sort_key(self.last_name, self.first_name, self.tussenvoegsel)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"sort_name", "tussenvoegsel"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
     @cached_property
     def active_memberships(self):

@@ -38,6 +38,8 @@ def invitation_create(
     email = Person.objects.normalize_email(email).lower()
     with transaction.atomic():
         existing = Person.objects.filter(email__iexact=email).first()
+        if existing is not None and existing.last_login is None and not existing.has_usable_password():
+            existing = None  # made by an import, never activated: the invitation is their activation link
         if existing is not None:
             membership = Membership.objects.active().filter(
                 person=existing, organisation=organisation, role=role
@@ -88,6 +90,11 @@ def invitation_accept(*, invitation: Invitation, password: str) -> Person:
             validate_password(password, person)
             person.set_password(password)
             person.save()
+        elif person.last_login is None and not person.has_usable_password():
+            # Activation of an imported account: the person chooses their password now.
+            validate_password(password, person)
+            person.set_password(password)
+            person.save(update_fields=["password"])
         Membership.objects.get_or_create(
             person=person, organisation=locked.organisation, role=locked.role, end_date=None,
             defaults={"start_date": timezone.localdate()},

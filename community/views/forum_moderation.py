@@ -144,6 +144,6 @@ def moderators(request):
                 return redirect("community:forum_moderators")
     current = (
         Membership.objects.active().with_role(Role.MODERATOR).select_related("person", "organisation")
-        .order_by("person__last_name")
+        .order_by("person__sort_name")
     )
     return render(request, "community/forum/moderation/moderators.html", {"form": form, "memberships": current})

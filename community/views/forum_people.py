@@ -98,7 +98,7 @@ def directory(request):
             people = people.filter(
                 pk__in=Membership.objects.active().filter(organisation=data["school"]).values("person_id")
             )
-    people = people.distinct().order_by("last_name", "first_name").prefetch_related("expertise", _school_memberships())
+    people = people.distinct().order_by("sort_name").prefetch_related("expertise", _school_memberships())
     page_obj = Paginator(people, 24).get_page(request.GET.get("page"))
     return render(request, "community/forum/directory.html", {"form": form, "page_obj": page_obj})
 

@@ -195,7 +195,7 @@ def school_people(request):
             people = people.filter(
                 Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
             )
-    people = people.order_by("last_name", "first_name", "pk").prefetch_related(
+    people = people.order_by("sort_name", "pk").prefetch_related(
         Prefetch(
             "memberships",
             queryset=memberships.select_related("organisation", "team").prefetch_related("profiles")

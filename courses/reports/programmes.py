@@ -213,7 +213,7 @@ def cohort_overview(cohort, *, today: Date | None = None) -> list[TraineeRow]:
     now = timezone.now()
     enrolments = list(
         Enrolment.objects.filter(cohort=cohort).exclude(status=EnrolmentStatus.WITHDRAWN)
-        .select_related("person", "coach").order_by("person__last_name", "person__first_name")
+        .select_related("person", "coach").order_by("person__sort_name")
     )
     modules = _modules_by_course([cohort.course]).get(cohort.course_id, [])
     module_ids = [m.pk for m in modules]

@@ -384,7 +384,7 @@ def participant_rows(study_day, *, workshop=None, status=RegistrationStatus.CONF
         StudyDayRegistration.objects.filter(study_day=study_day)
         .select_related("person")
         .prefetch_related("workshop_choices__workshop")
-        .order_by("person__last_name", "person__first_name", "pk")
+        .order_by("person__sort_name", "pk")
     )
     if status:
         qs = qs.filter(status=status)

@@ -328,7 +328,7 @@ def trainees(request):
     user = request.user
     enrolments = (
         Enrolment.objects.visible_to(user).exclude(person=user)
-        .select_related("person", "cohort__course", "coach").order_by("cohort__name", "person__last_name")
+        .select_related("person", "cohort__course", "coach").order_by("cohort__name", "person__sort_name")
     )
     status = request.GET.get("status", "active")
     if status in EnrolmentStatus.values:

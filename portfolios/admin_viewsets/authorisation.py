@@ -33,7 +33,7 @@ class ConversionRuleForm(WagtailAdminModelForm):
 
     class Meta:
         model = ConversionRule
-        fields = ["profile", "outcome", "part", "condition", "source", "active"]
+        fields = ["profile", "outcome", "part", "condition", "source", "confirmed", "active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,8 +83,8 @@ class ConversionRuleViewSet(ModelViewSet):
     menu_label = _("Conversion table")
     add_to_admin_menu = False
     edit_view_class = SkipUnchangedEditView
-    list_display = ["qualification", "profile", "outcome", "part", "condition", "active"]
-    list_filter = ["profile", "outcome", "active"]
+    list_display = ["qualification", "profile", "outcome", "part", "condition", "confirmed", "active"]
+    list_filter = ["profile", "outcome", "confirmed", "active"]
     search_fields = ["qualification__name", "condition", "source"]
     search_backend_name = None
     list_per_page = 50

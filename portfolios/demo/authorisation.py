@@ -103,4 +103,23 @@ def load(stdout):
         profile=profiles["PIE"], school=zuiderpark, needed_by=date(2027, 8, 1),
         defaults={"teachers": 1, "note": "Extra PIE-klas vanaf 2027"},
     )
+    _imported_staff(hr)
     stdout.write(f"portfolios/authorisation: {QualificationRecord.objects.count()} qualification records")
+
+
+IMPORTED = (
+    "e-mailadres;voornaam;tussenvoegsel;achternaam;brin;schoolnaam;profielen;kwalificatie;graad;behaald_op\r\n"
+    "d.vanleeuwen@example.org;Daan;van;Leeuwen;{brin};Zuiderpark College;BWI;Bouwkunde I en II;2;30-6-2015\r\n"
+    "e.celik@example.org;Emre;;Çelik;{brin};Zuiderpark College;\"PIE;BWI\";Metaaltechniek;2;1-7-2018\r\n"
+)
+
+
+def _imported_staff(hr):
+    """Two people as a Dutch-Excel staff file brings them in: they never activated their account,
+    so hr@ sees them under "Accounts nog niet geactiveerd". Importing again changes nothing."""
+    from ..services.staff_import import import_staff
+
+    school = Organisation.objects.filter(name="Zuiderpark College").first()
+    if not school or not school.brin:
+        return
+    import_staff(("\ufeff" + IMPORTED.format(brin=school.brin)).encode(), filename="personeel.csv", by=hr)

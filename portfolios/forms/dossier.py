@@ -189,7 +189,7 @@ class ShareForm(forms.ModelForm):
         self.fields["shared_with_people"].queryset = (
             Person.objects.filter(pk__in=Membership.objects.active().filter(organisation_id__in=schools).values("person_id"))
             .exclude(pk=owner.pk)
-            .order_by("last_name", "first_name")
+            .order_by("sort_name")
         )
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from wagtail.contrib.settings.models import BaseGenericSetting
@@ -101,6 +102,11 @@ class ConversionRule(models.Model):
         help_text=_("The named upskilling (after upskilling) or a description of the part (team)."),
     )
     source = models.CharField(_("source"), max_length=400, blank=True)
+    confirmed = models.BooleanField(
+        _("confirmed in the source"), default=True,
+        help_text=_("Untick when the row could not be checked against the legal source; statuses based on it "
+                    "are marked “unconfirmed” until someone checks it."),
+    )
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Retire a wrong or outdated row instead of deleting it.")
     )
@@ -129,6 +135,7 @@ class ConversionRule(models.Model):
 class VerificationState(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted by the teacher")
     VERIFIED = "verified", _("Verified by HR")
+    REJECTED = "rejected", _("Rejected by HR")
 
 
 class QualificationRecordQuerySet(models.QuerySet):
@@ -184,6 +191,14 @@ class QualificationRecord(models.Model):
         verbose_name=_("verified by"),
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    rejection_reason = models.TextField(
+        _("reason for rejection"), blank=True, max_length=1000,
+        help_text=_("The teacher sees this and can correct the record."),
+    )
+    submitted_at = models.DateTimeField(
+        _("submitted at"), default=timezone.now, db_index=True,
+        help_text=_("When the record last started waiting for HR's check (HR's inbox: oldest first)."),
+    )
 
     objects = QualificationRecordQuerySet.as_manager()
     history = HistoricalRecords()
@@ -223,6 +238,10 @@ class QualificationRecord(models.Model):
     @property
     def is_verified(self):
         return self.state == VerificationState.VERIFIED
+
+    @property
+    def is_rejected(self):
+        return self.state == VerificationState.REJECTED
 
 
 class StaffRecordQuerySet(models.QuerySet):

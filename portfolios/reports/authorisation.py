@@ -23,6 +23,7 @@ from ..models import (
     Part,
     QualificationRecord,
     StaffRecord,
+    VerificationState,
 )
 from .dossier import needs_deepening_counts
 
@@ -30,6 +31,7 @@ AUTHORISED = "authorised"
 TEAM = "team"
 UPSKILLING = "upskilling"
 NO_ROUTE = "no_route"
+NO_DATA = "no_data"  # nobody recorded any qualification for this person (not: "no route")
 NOT_TAUGHT = ""
 
 STATUS_LABELS = {
@@ -37,16 +39,18 @@ STATUS_LABELS = {
     TEAM: _("Authorised as part of the team"),
     UPSKILLING: _("Needs upskilling"),
     NO_ROUTE: _("No route"),
+    NO_DATA: _("No data"),
 }
-STATUS_BADGES = {AUTHORISED: "ok", TEAM: "neutral", UPSKILLING: "warn", NO_ROUTE: "bad"}
-STATUS_RANK = {AUTHORISED: 3, TEAM: 2, UPSKILLING: 1, NO_ROUTE: 0}
-STATUSES = [AUTHORISED, TEAM, UPSKILLING, NO_ROUTE]
+STATUS_BADGES = {AUTHORISED: "ok", TEAM: "neutral", UPSKILLING: "warn", NO_ROUTE: "bad", NO_DATA: "neutral"}
+STATUS_RANK = {AUTHORISED: 3, TEAM: 2, UPSKILLING: 1, NO_ROUTE: 0, NO_DATA: 0}
+STATUSES = [AUTHORISED, TEAM, UPSKILLING, NO_ROUTE, NO_DATA]
 
-MEASURES = ["authorised", "needs_upskilling", "without_route", "leaving", "needs_deepening", "needed_for_growth"]
+MEASURES = ["authorised", "needs_upskilling", "without_route", "no_data", "leaving", "needs_deepening", "needed_for_growth"]
 MEASURE_LABELS = {
     "authorised": _("Fully authorised (2nd grade)"),
     "needs_upskilling": _("Still need upskilling for full authorisation"),
     "without_route": _("Teaching it with no route in the conversion table"),
+    "no_data": _("Teaching it with no qualification recorded"),
     "leaving": _("Leaving (natural attrition) in the period"),
     "needs_deepening": _("Want deepening or broadening in a profile they teach"),
     "needed_for_growth": _("Extra teachers needed for growth"),
@@ -104,10 +108,17 @@ class ProfileStatus:
         return any(not s.record.is_verified for s in self.sources)
 
     @property
+    def unconfirmed(self):
+        """Based on a conversion-table row nobody could check against the legal source yet."""
+        return any(s.rule is not None and not s.rule.confirmed for s in self.sources)
+
+    @property
     def next_step(self):
         """What would make this teacher fully authorised for the profile."""
         if self.status == AUTHORISED:
             return ""
+        if self.status == NO_DATA:
+            return str(_("No qualification has been recorded yet: add the qualifications held (or ask HR to)."))
         steps = []
         if self.missing_parts:
             steps.append(
@@ -148,6 +159,7 @@ class StatusData:
         self.profiles: dict[int, VmboProfile] = {}
         self.teaching: dict[tuple[int, int], set[int]] = defaultdict(set)  # (school, person) → profiles
         self.records: dict[int, list[QualificationRecord]] = defaultdict(list)
+        self.has_records: set[int] = set()  # people with any record at all, valid on `on` or not
         self.rules: dict[int, list[ConversionRule]] = defaultdict(list)  # qualification → rules
         self.rules_by_profile: dict[int, list[ConversionRule]] = defaultdict(list)
         self._team_parts: dict[tuple[int, int], set[str]] | None = None
@@ -177,16 +189,22 @@ class StatusData:
             membership__in=data.teachers()
         ).values_list("membership__person_id", "membership__organisation_id", "vmboprofile_id"):
             data.teaching[(school_id, person_id)].add(profile_id)
-        records = QualificationRecord.objects.filter(person_id__in=data.teachers().values("person_id"))
+        # A record HR rejected gives nothing (the teacher sees why and corrects it).
+        records = QualificationRecord.objects.filter(person_id__in=data.teachers().values("person_id")).exclude(
+            state=VerificationState.REJECTED
+        )
         if statuses_only:
             # Named tuples of plain values: no model instances, nothing for the garbage collector.
-            records = records.filter(obtained_on__lte=on).order_by().values_list(
+            records = records.order_by().values_list(
                 "person_id", "qualification_id", "direct_profile_id", "obtained_on", named=True
             )
             for row in records:
-                data.records[row.person_id].append(row)
+                data.has_records.add(row.person_id)
+                if row.obtained_on <= on:
+                    data.records[row.person_id].append(row)
         else:
             for record in records.select_related("qualification"):
+                data.has_records.add(record.person_id)
                 data.records[record.person_id].append(record)
         for rule in ConversionRule.objects.filter(active=True).select_related("qualification"):
             data.rules[rule.qualification_id].append(rule)
@@ -244,6 +262,8 @@ class StatusData:
 
     def status(self, school_id, person_id, profile_id) -> str:
         """The status alone (what the inventories count): `derive(...).status`, cheaper."""
+        if person_id not in self.has_records:
+            return NO_DATA
         entry = self._facts(person_id).get(profile_id, _NO_FACTS)
         if entry.direct or entry.authorised:
             return AUTHORISED
@@ -256,7 +276,10 @@ class StatusData:
         return UPSKILLING if entry.upskilling else NO_ROUTE
 
     def derive(self, school_id, person_id, profile_id) -> ProfileStatus:
+        """The one place that decides a status (stored statuses copy its output)."""
         profile = self.profiles[profile_id]
+        if person_id not in self.has_records:
+            return ProfileStatus(profile, NO_DATA)
         entry = self._facts(person_id).get(profile_id, _NO_FACTS)
         if entry.direct:
             return ProfileStatus(profile, AUTHORISED, [entry.direct])
@@ -320,7 +343,7 @@ def school_matrix(school, on: date):
     """Rows for every teacher at `school` on `on`, their status per profile; a fixed set of queries."""
     data = StatusData.load(on=on, school_ids=[school.pk])
     memberships = (
-        data.teachers().select_related("person").order_by("person__last_name", "person__first_name", "person_id")
+        data.teachers().select_related("person").order_by("person__sort_name", "person_id")
     )
     leaving = dict(StaffRecord.objects.filter(school=school).values_list("person_id", "leaving_on"))
     rows, seen = [], set()
@@ -405,7 +428,7 @@ def inventory(*, on: date, until: date, school: Organisation | None = None) -> I
             if (person_id, pid) not in best or STATUS_RANK[status] > STATUS_RANK[best[(person_id, pid)]]:
                 best[(person_id, pid)] = status
     for (_person_id, pid), status in best.items():
-        measure = {AUTHORISED: "authorised", NO_ROUTE: "without_route"}.get(status, "needs_upskilling")
+        measure = {AUTHORISED: "authorised", NO_ROUTE: "without_route", NO_DATA: "no_data"}.get(status, "needs_upskilling")
         counts[measure][by_id[pid].code] += 1
 
     teaching = Membership.profiles.through.objects.filter(membership__in=data.teachers(), vmboprofile__in_inventory=True)

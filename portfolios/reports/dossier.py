@@ -81,7 +81,7 @@ def inventory_non_responders(round: NeedsInventoryRound, school_id: int):
     """The technical teachers of one school who have not submitted (for HR of that school)."""
     people = _teachers_by_school(min(max(round.opens_on, timezone.localdate()), round.deadline), [school_id])[school_id]
     submitted = NeedsInventoryResponse.objects.filter(round=round, submitted_at__isnull=False).values("person_id")
-    return Person.objects.filter(pk__in=people).exclude(pk__in=submitted).order_by("last_name", "first_name")
+    return Person.objects.filter(pk__in=people).exclude(pk__in=submitted).order_by("sort_name")
 
 
 def plan_status_counts(school_ids, school_year: str, on: date | None = None) -> dict[str, int]:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from community.exports import tabular_response
@@ -340,6 +341,14 @@ def import_staff(request):
             if plan.ok:
                 count = staff_import.apply_import(plan, by=request.user)
                 messages.success(request, _("Import done: %(count)s change(s) written.") % {"count": count})
+                if plan.new_people:
+                    # The import offers the next step: new people cannot log in until they activate.
+                    messages.info(request, ngettext(
+                        "%(count)s new person cannot log in yet: send them an activation email below.",
+                        "%(count)s new people cannot log in yet: send them an activation email below.",
+                        plan.new_people,
+                    ) % {"count": plan.new_people})
+                    return redirect("community:activation_list")
                 return redirect(reverse("portfolios:authorisation_matrix") + f"?school={school.pk}")
     else:
         form = ImportForm(request.POST or None, request.FILES or None)

@@ -330,7 +330,7 @@ def _team_members(team_ids, on=None):
         Membership.objects.active(on)
         .filter(team_id__in=team_ids, role__in=[Role.TEACHER, Role.TRAINEE])
         .select_related("person", "team")
-        .order_by("person__last_name", "person__first_name")
+        .order_by("person__sort_name")
     )
 
 
@@ -380,7 +380,7 @@ def school_plans(request):
         services.technical_teacher_memberships()
         .filter(organisation_id__in=schools)
         .select_related("person", "organisation")
-        .order_by("person__last_name", "person__first_name")
+        .order_by("person__sort_name")
     )
     status_filter = request.GET.get("status", "")
     statuses = dict(

@@ -93,3 +93,11 @@ def test_html_is_sanitised():
     clean = clean_html(dirty)
     assert "script" not in clean and "onclick" not in clean and "<img" not in clean and "javascript" not in clean
     assert clean.startswith("<p>Hi")
+
+
+def test_csv_export_opens_in_dutch_excel():
+    response = tabular_response(["naam", "school"], [["de Vries", "Zuiderpark College; locatie Zuid"]], filename="x")
+    assert response.content.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    lines = response.content.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "naam;school"  # semicolons: Dutch Excel's list separator
+    assert lines[1] == 'de Vries;"Zuiderpark College; locatie Zuid"'

@@ -35,6 +35,9 @@ EXPECTATIONS = {
     "community:school_people": Case(
         expect={"anonymous": LOGIN, "hr": OK, "other_hr": OK, "hub_staff": OK, "*": FORBIDDEN}
     ),
+    "community:activation_list": Case(
+        expect={"anonymous": LOGIN, "hr": OK, "other_hr": OK, "*": FORBIDDEN}
+    ),
     "community:membership_edit": Case(
         kwargs=lambda w: {"pk": w.teacher.memberships.get().pk},
         expect={"anonymous": LOGIN, "hr": OK, "hub_staff": OK, "other_hr": NOT_FOUND, "*": FORBIDDEN},

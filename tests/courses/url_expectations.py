@@ -203,3 +203,9 @@ EXPECTATIONS.update({
     "courses:internship_placement": Case(kwargs=lambda w: {"pk": _placement(w).pk}, expect=_HOST_SIDE),
     "courses:internship_deliverable": Case(kwargs=lambda w: {"pk": _placement(w, with_file=True).pk}, expect=_HOST_SIDE),
 })
+
+# Programme targets (Programmadoelen): hub staff only.
+EXPECTATIONS.update({
+    "courses:programme_goals": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+    "courses:programme_goals_export": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}, query="format=xlsx"),
+})

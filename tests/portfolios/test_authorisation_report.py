@@ -58,7 +58,9 @@ def region(school, other_school):
 EXPECTED_REGION = {
     "authorised": {"BWI": 1, "PIE": 1, "M&T": 0, "MaT": 0, "MVI": 0, "D&P": 0},
     "needs_upskilling": {"BWI": 0, "PIE": 2, "M&T": 0, "MaT": 0, "MVI": 0, "D&P": 1},
-    "without_route": {"BWI": 0, "PIE": 0, "M&T": 1, "MaT": 0, "MVI": 1, "D&P": 1},
+    "without_route": {"BWI": 0, "PIE": 0, "M&T": 0, "MaT": 0, "MVI": 0, "D&P": 0},
+    # Nobody recorded a qualification for these teachers: "Geen gegevens", not "Geen route".
+    "no_data": {"BWI": 0, "PIE": 0, "M&T": 1, "MaT": 0, "MVI": 1, "D&P": 1},
     "leaving": {"BWI": 1, "PIE": 1, "M&T": 0, "MaT": 0, "MVI": 0, "D&P": 0},
     "needs_deepening": {"BWI": 0, "PIE": 1, "M&T": 0, "MaT": 0, "MVI": 0, "D&P": 0},
     "needed_for_growth": {"BWI": 0, "PIE": 3, "M&T": 0, "MaT": 0, "MVI": 0, "D&P": 0},
@@ -73,7 +75,7 @@ def test_one_school(region):
     school, other = region
     counts = inventory(on=ON, until=UNTIL, school=other).counts
     assert counts["needs_upskilling"]["D&P"] == 1
-    assert counts["without_route"] == {"BWI": 0, "PIE": 0, "M&T": 0, "MaT": 0, "MVI": 1, "D&P": 1}
+    assert counts["no_data"] == {"BWI": 0, "PIE": 0, "M&T": 0, "MaT": 0, "MVI": 1, "D&P": 1}
     assert counts["needed_for_growth"]["PIE"] == 0
     assert inventory(on=ON, until=UNTIL, school=school).counts["needed_for_growth"]["PIE"] == 1
 
@@ -90,7 +92,8 @@ def test_command_prints_the_issue_format(region):
     lines = out.getvalue().strip().splitlines()
     assert lines[0] == "measure,BWI,PIE,M&T,MaT,MVI,D&P"
     assert lines[1:] == [
-        "authorised,1,1,0,0,0,0", "needs_upskilling,0,2,0,0,0,1", "without_route,0,0,1,0,1,1",
+        "authorised,1,1,0,0,0,0", "needs_upskilling,0,2,0,0,0,1", "without_route,0,0,0,0,0,0",
+        "no_data,0,0,1,0,1,1",
         "leaving,1,1,0,0,0,0", "needs_deepening,0,1,0,0,0,0", "needed_for_growth,0,3,0,0,0,0",
     ]
     out = io.StringIO()
@@ -103,8 +106,8 @@ def test_hub_page_shows_counts_chart_and_downloads(login, hub_staff, region):
     page = client.get(reverse("portfolios:authorisation_inventory") + "?date=2026-10-01&until=2028-08-01").content.decode()
     assert "<svg" in page and "Zuiderpark College" in page
     csv_text = client.get(reverse("portfolios:authorisation_inventory_export") + "?date=2026-10-01&until=2028-08-01&format=csv").content.decode("utf-8-sig")
-    assert csv_text.splitlines()[0] == "measure,BWI,PIE,M&T,MaT,MVI,D&P"
-    assert "needs_upskilling,0,2,0,0,0,1" in csv_text
+    assert csv_text.splitlines()[0] == "measure;BWI;PIE;M&T;MaT;MVI;D&P"
+    assert "needs_upskilling;0;2;0;0;0;1" in csv_text
 
 
 def test_hub_page_shows_no_names(login, hub_staff, teacher):

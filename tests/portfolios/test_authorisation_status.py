@@ -8,6 +8,7 @@ from community.models import Role
 from portfolios.models import ConversionRule, normalise_qualification
 from portfolios.reports.authorisation import (
     AUTHORISED,
+    NO_DATA,
     NO_ROUTE,
     TEAM,
     UPSKILLING,
@@ -125,10 +126,10 @@ def test_spelling_variants_match_the_same_row(spelling):
 
 
 def test_the_shipped_table_is_present_after_migrate():
-    assert ConversionRule.objects.filter(active=True).count() == 40
-    pie = ConversionRule.objects.filter(profile__code="PIE").values_list("part", flat=True)
+    assert ConversionRule.objects.filter(active=True).count() == 60  # 40 shipped + 20 unconfirmed (0005)
+    pie = ConversionRule.objects.filter(profile__code="PIE", confirmed=True).values_list("part", flat=True)
     assert sorted(pie) == ["electrical", "installation", "metal"]
-    assert ConversionRule.objects.exclude(source="").count() == 40
+    assert ConversionRule.objects.exclude(source="").count() == 60
 
 
 def test_unverified_records_count_but_are_flagged(teacher, school):
@@ -157,3 +158,21 @@ def test_teacher_statuses_cover_each_profile_taught(teacher, school):
     [(at, statuses)] = teacher_statuses(teacher, on=ON)
     assert at == school
     assert {s.profile.code: s.status for s in statuses} == {"BWI": AUTHORISED, "PIE": NO_ROUTE}
+
+
+def test_nobody_recorded_anything_means_no_data_not_no_route(teacher, school):
+    result = status(school, teacher, "BWI")
+    assert result.status == NO_DATA
+    assert str(result.label) == "Geen gegevens"
+    assert "P&O" in result.next_step
+    hold(teacher, "Informatica")  # a record exists, none leads to BWI
+    result = status(school, teacher, "BWI")
+    assert result.status == NO_ROUTE and str(result.label) == "Geen route"
+
+
+def test_the_inventory_counts_no_data_apart_from_no_route(teacher, colleague, school):
+    from portfolios.reports.authorisation import inventory
+
+    hold(colleague, "Informatica")
+    counts = inventory(on=ON, until=date(2028, 8, 1)).counts
+    assert counts["no_data"]["PIE"] == 1 and counts["without_route"]["PIE"] == 1

@@ -150,6 +150,12 @@ EXPECTATIONS.update({
     ),
     "portfolios:authorisation_inventory": Case(expect=_HUB_ONLY),
     "portfolios:authorisation_inventory_export": Case(expect=_HUB_ONLY, query="format=xlsx"),
+    "portfolios:hr_inbox": Case(expect=_HR_ONLY),
+    "portfolios:hr_record_reject": Case(kwargs=_record, expect={"anonymous": LOGIN, "hr": OK, "*": NOT_FOUND}),
+    "portfolios:hr_change_log": Case(expect=_HR_ONLY),
+    "portfolios:hr_change_log_export": Case(expect=_HR_ONLY, query="format=xlsx"),
+    "portfolios:hr_figures": Case(expect=_HR_ONLY),
+    "portfolios:team_status": Case(expect={"anonymous": LOGIN, "team_leader": OK, "*": FORBIDDEN}),
 })
 
 
