@@ -13,3 +13,7 @@ class PortfoliosConfig(AppConfig):
         )
 
         personal_data.register()
+
+        from .services import status_store
+
+        status_store.connect_signals()  # keeps the stored authorisation statuses right
