@@ -11,18 +11,23 @@ renders the panel afresh. Keys also hold the day and language and expire after P
 (date-driven changes, e.g. a round that opens today). A panel without `reads` is not cached.
 """
 
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
+from django.apps import apps as global_apps
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from django.template.loader import get_template
 from django.utils import timezone, translation
 
 PANEL_TTL = 300  # seconds
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,8 @@ def _labels_of(model):
 
 def _bump(sender, **kwargs):
     """A write to a model some panel reads: new version for its labels."""
-    if sender is None or not _watched:
-        return
+    if sender is None or not _watched or kwargs.get("raw") or sender._meta.apps is not global_apps:
+        return  # nothing to watch, fixture loading, or a migration's historical model
     update_fields = kwargs.get("update_fields")
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # logging in changes no panel
@@ -114,8 +119,23 @@ def _bump(sender, **kwargs):
         if model is not None:
             labels += [label for label in _labels_of(model) if label in _watched]
     if labels:
-        token = uuid.uuid4().hex[:12]
-        cache.set_many({_version_key(label): token for label in set(labels)}, None)
+        labels = sorted(set(labels))
+        _set_versions(labels)
+        if transaction.get_connection().in_atomic_block:
+            # Again after commit: a request that read the old data meanwhile may have cached it.
+            transaction.on_commit(lambda: _set_versions(labels))
+
+
+def _set_versions(labels):
+    token = uuid.uuid4().hex[:12]
+    try:
+        if isinstance(caches["default"], DatabaseCache):
+            with transaction.atomic():  # a savepoint: a cache failure must not break the write
+                cache.set_many({_version_key(label): token for label in labels}, None)
+        else:
+            cache.set_many({_version_key(label): token for label in labels}, None)
+    except Exception:  # noqa: BLE001 (e.g. no cache table yet: panels expire after PANEL_TTL)
+        logger.warning("Could not bump dashboard panel versions for %s", labels, exc_info=True)
 
 
 post_save.connect(_bump, dispatch_uid="dashboard-panel-versions-save")

@@ -184,3 +184,21 @@ def test_rebuild_statuses_command_and_inventory_counts_match_the_derivation():
     assert from_store.counts["authorised"] == from_derivation.counts["authorised"]
     assert from_store.counts["without_route"] == from_derivation.counts["without_route"]
     assert from_store.targets == from_derivation.targets
+
+
+def test_inventory_page_finds_a_school_by_name_or_brin_and_pages_the_school_rows(client, hub_staff):
+    from django.urls import reverse
+
+    schools = [OrganisationFactory(name=f"Inventory college {i:02d}") for i in range(55)]
+    for s in schools:
+        MembershipFactory(organisation=s, profiles=["PIE"])
+    client.force_login(hub_staff)
+    url = reverse("portfolios:authorisation_inventory")
+    page = client.get(url).content.decode()
+    assert "<select" not in page.split('class="filters"')[1].split("</form>")[0]  # a search box, not 500 options
+    assert "Inventory college 00" in page and "Inventory college 54" not in page  # 50 school rows per page
+    assert "Inventory college 54" in client.get(url, {"page": 2}).content.decode()
+    several = client.get(url, {"school_q": "college 1"}).content.decode()
+    assert f"?school={schools[10].pk}" in several  # several matches: a list to choose from
+    one = client.get(url, {"school_q": schools[3].brin}).content.decode()
+    assert "<h2>Inventory college 03</h2>" in one

@@ -64,6 +64,7 @@ class Command(BaseCommand):
         self.rng = random.Random(seed)  # noqa: S311 (test data)
         self.seed = seed
         self.started = time.perf_counter()
+        call_command("createcachetable")  # the default (database) cache; idempotent
         call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 (idempotent; quiet)
         self.step("demo data")
         with transaction.atomic():
