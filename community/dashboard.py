@@ -64,6 +64,23 @@ def _version_key(label):
     return f"dashboard:v:{label}"
 
 
+def watch(*labels: str) -> None:
+    """Have writes to these app/model labels bump their versions (for caches outside panels)."""
+    _watched.update(labels)
+
+
+def versioned_key(prefix: str, labels, suffix: str) -> str:
+    """A cache key that changes whenever a model under one of `labels` is written (see `watch`)."""
+    versions = cache.get_many([_version_key(label) for label in labels])
+    parts = ".".join(str(versions.get(_version_key(label), "0")) for label in labels)
+    return f"{prefix}:{suffix}:{parts}"
+
+
+def bump(*labels: str) -> None:
+    """New versions for these labels: for writes that send no signals (bulk_create, raw SQL)."""
+    _set_versions(sorted(labels))
+
+
 def rendered_panels(request: HttpRequest) -> list[str]:
     """The HTML of every panel that has something for this person, from the cache where valid."""
     panels = sorted(_panels.values(), key=lambda p: (p.order, p.key))

@@ -17,3 +17,9 @@ class PortfoliosConfig(AppConfig):
         from .services import status_store
 
         status_store.connect_signals()  # keeps the stored authorisation statuses right
+
+        from community.dashboard import watch
+
+        from .reports.authorisation import INVENTORY_READS
+
+        watch(*INVENTORY_READS)  # writes there renew the cached inventory

@@ -384,7 +384,28 @@ class Inventory:
         return charts
 
 
+# What the inventory reads: cached per (date, period, school) until a write there.
+INVENTORY_READS = ("portfolios", "community.Membership", "community.VmboProfile", "community.Organisation")
+
+
 def inventory(*, on: date, until: date, school: Organisation | None = None) -> Inventory:
+    """The counts of section A.5; today's are cached in the shared cache until a write they read."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from community.dashboard import versioned_key
+
+    if on != timezone.localdate():
+        return _inventory(on=on, until=until, school=school)
+    key = versioned_key("inventory", INVENTORY_READS, f"{on}:{until}:{school.pk if school else 0}")
+    result = cache.get(key)
+    if result is None:
+        result = _inventory(on=on, until=until, school=school)
+        cache.set(key, result, 3600)
+    return result
+
+
+def _inventory(*, on: date, until: date, school: Organisation | None = None) -> Inventory:
     from django.utils import timezone
 
     from ..models import AuthorisationSettings

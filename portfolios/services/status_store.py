@@ -23,6 +23,7 @@ from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from community.dashboard import bump
 from community.models import Membership, Role
 
 from ..models import (
@@ -104,6 +105,7 @@ def rebuild_statuses(*, on: date | None = None) -> int:
         for chunk in _chunks(schools, 200):
             _compute(chunk, on)
         StoredStatusSchool.objects.create(school_id=REGION, computed_on=on, valid_until=None)
+    bump("portfolios")
     return StoredStatus.objects.count()
 
 
@@ -146,6 +148,7 @@ def _compute(school_ids, on):
     StoredStatusSchool.objects.bulk_create([
         StoredStatusSchool(school_id=s, computed_on=on, valid_until=until.get(s)) for s in school_ids
     ])
+    bump("portfolios")  # bulk writes send no signals: renew what caches the statuses
 
 
 def _valid_until(school_ids, on) -> dict[int, date]:

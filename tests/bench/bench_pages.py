@@ -152,7 +152,7 @@ def main():
         todo = [p for p in todo if p[0] in wanted]
     cookies = session_cookies()
     todo.append(("floor", "teacher", "/__bench_floor__/"))
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
         [sys.executable, "-m", "gunicorn", "tests.bench.bench_urls_wsgi:application", "--workers", "2",
          "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
         cwd=ROOT, env=env,
@@ -181,8 +181,8 @@ def main():
         server.terminate()
         server.wait(timeout=30)
     floor = statistics.median(results["floor"])
-    print(f"\n| page | req/s | × floor | queries |\n|---|---:|---:|---:|")
-    for label, _role, path in todo:
+    print("\n| page | req/s | × floor | queries |\n|---|---:|---:|---:|")
+    for label, _role, _path in todo:
         rate = statistics.median(results[label])
         print(f"| {label} | {rate:.1f} | {rate / floor:.2f} | {queries[label]} |")
 

@@ -10,7 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from community.models import Membership, Role
-from portfolios.models import ConversionRule, Outcome, QualificationRecord, StaffRecord, StoredStatus, StoredStatusSchool
+from portfolios.models import (
+    ConversionRule,
+    Outcome,
+    QualificationRecord,
+    StaffRecord,
+    StoredStatus,
+    StoredStatusSchool,
+)
 from portfolios.reports.authorisation import StatusData, inventory
 from portfolios.services import status_store
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, profile
