@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from .dashboard import Panel, register_panel
 from .permissions import hr_school_ids, is_hub_staff
 
+# What these panels read: their cached HTML is renewed after any write there (see dashboard.py).
+READS = ("community", "taggit")
+
 
 def _me_context(request):
     """Who you are, where, and what to do next. Two queries: memberships and expertise."""
@@ -31,7 +34,7 @@ def _me_context(request):
     }
 
 
-register_panel(Panel(key="me", template_name="community/panels/me.html", get_context=_me_context, order=0))
+register_panel(Panel(key="me", template_name="community/panels/me.html", get_context=_me_context, order=0, reads=READS))
 
 
 # --- Forum: recent unanswered questions in my profiles and tags, my unread notifications -------
@@ -64,5 +67,5 @@ def _forum_context(request):
 
 
 register_panel(
-    Panel(key="forum", template_name="community/panels/forum.html", get_context=_forum_context, order=50)
+    Panel(key="forum", template_name="community/panels/forum.html", get_context=_forum_context, order=50, reads=READS)
 )

@@ -10,6 +10,9 @@ from community.models import Role
 
 from .permissions import can_apply_for_internships, internship_host_ids, is_hub_staff
 
+# What these panels read: their cached HTML is renewed after any write there (see dashboard.py).
+READS = ("courses", "portfolios", "wagtailcore.Page", "community.Membership", "community.Person", "community.Organisation")
+
 # Study-day panels ------------------------------------------------------------------------
 
 
@@ -47,7 +50,7 @@ def _studydays_context(request):
     }
 
 
-register_panel(Panel(key="courses-studydays", template_name="courses/panels/studydays.html", get_context=_studydays_context, order=40))
+register_panel(Panel(key="courses-studydays", template_name="courses/panels/studydays.html", get_context=_studydays_context, order=40, reads=READS))
 
 
 def _hub_context(request):
@@ -71,7 +74,7 @@ def _hub_context(request):
     }
 
 
-register_panel(Panel(key="courses-hub", template_name="courses/panels/hub.html", get_context=_hub_context, order=35))
+register_panel(Panel(key="courses-hub", template_name="courses/panels/hub.html", get_context=_hub_context, order=35, reads=READS))
 
 
 # Internship panels -----------------------------------------------------------------------
@@ -101,7 +104,7 @@ def _internships_context(request):
     return context
 
 
-register_panel(Panel(key="courses-internships", template_name="courses/panels/internships.html", get_context=_internships_context, order=45))
+register_panel(Panel(key="courses-internships", template_name="courses/panels/internships.html", get_context=_internships_context, order=45, reads=READS))
 
 
 # Programme panels (trainee dashboard, coach, coordinator) ---------------------------------
@@ -152,9 +155,9 @@ def _programme_staff_context(request):
 
 register_panel(Panel(
     key="programmes_trainee", template_name="courses/programmes/panels/trainee.html",
-    get_context=_programme_trainee_context, order=20,
+    get_context=_programme_trainee_context, order=20, reads=READS,
 ))
 register_panel(Panel(
     key="programmes_staff", template_name="courses/programmes/panels/staff.html",
-    get_context=_programme_staff_context, order=21,
+    get_context=_programme_staff_context, order=21, reads=READS,
 ))

@@ -16,3 +16,13 @@ class PortfoliosConfig(AppConfig):
         periodic_jobs.register()
 
         personal_data.register()
+
+        from .services import status_store
+
+        status_store.connect_signals()  # keeps the stored authorisation statuses right
+
+        from community.dashboard import watch
+
+        from .reports.authorisation import INVENTORY_READS
+
+        watch(*INVENTORY_READS)  # writes there renew the cached inventory

@@ -2,6 +2,9 @@
 
 from community.dashboard import Panel, register_panel
 
+# What these panels read: their cached HTML is renewed after any write there (see dashboard.py).
+READS = ("portfolios", "community.Membership", "community.Person", "community.Team", "community.Organisation", "community.VmboProfile")
+
 # Authorisation panels (status per profile) ----------------------------------------------
 
 
@@ -33,9 +36,9 @@ def _authorisation_hub(request):
     return {} if is_hub_staff(request.user) else None
 
 
-register_panel(Panel("authorisation_teacher", "portfolios/authorisation/panels/teacher.html", _authorisation_teacher, order=20))
-register_panel(Panel("authorisation_hr", "portfolios/authorisation/panels/hr.html", _authorisation_hr, order=21))
-register_panel(Panel("authorisation_hub", "portfolios/authorisation/panels/hub.html", _authorisation_hub, order=22))
+register_panel(Panel("authorisation_teacher", "portfolios/authorisation/panels/teacher.html", _authorisation_teacher, order=20, reads=READS))
+register_panel(Panel("authorisation_hr", "portfolios/authorisation/panels/hr.html", _authorisation_hr, order=21, reads=READS))
+register_panel(Panel("authorisation_hub", "portfolios/authorisation/panels/hub.html", _authorisation_hub, order=22, reads=READS))
 
 
 # Dossier panels (inventory task, plan, portfolio) ----------------------------------------
@@ -117,7 +120,7 @@ def _hub_dossier(request):
     return {"round": round, "rate": rate}
 
 
-register_panel(Panel("dossier_teacher", "portfolios/panels/dossier_teacher.html", _teacher_dossier, order=20))
-register_panel(Panel("dossier_team_leader", "portfolios/panels/dossier_team_leader.html", _team_leader_plans, order=21))
-register_panel(Panel("dossier_hr", "portfolios/panels/dossier_hr.html", _hr_dossier, order=22))
-register_panel(Panel("dossier_hub", "portfolios/panels/dossier_hub.html", _hub_dossier, order=23))
+register_panel(Panel("dossier_teacher", "portfolios/panels/dossier_teacher.html", _teacher_dossier, order=20, reads=READS))
+register_panel(Panel("dossier_team_leader", "portfolios/panels/dossier_team_leader.html", _team_leader_plans, order=21, reads=READS))
+register_panel(Panel("dossier_hr", "portfolios/panels/dossier_hr.html", _hr_dossier, order=22, reads=READS))
+register_panel(Panel("dossier_hub", "portfolios/panels/dossier_hub.html", _hub_dossier, order=23, reads=READS))

@@ -20,6 +20,16 @@ from .factories import (
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache (LocMem, or the Redis of TEST_CACHE_URL in CI):
+    cached dashboard panels and rate-limit counters must not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def school(db):
     return OrganisationFactory(name="Zuiderpark College", brin="20AE")

@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -114,15 +115,28 @@ def _default_until(on: date) -> date:
 class InventoryFilterForm(forms.Form):
     date = forms.DateField(label=_("Reference date"), required=False, widget=DateInput())
     until = forms.DateField(label=_("End of the period"), required=False, widget=DateInput())
-    school = forms.ModelChoiceField(
-        Organisation.objects.schools().current(), required=False, label=_("School"), empty_label=_("The whole region")
+    # A search box, not a select of every school in the country: ?school=<pk> picks one,
+    # ?school_q= finds schools by name or BRIN code (one match is picked, several are listed).
+    school = forms.ModelChoiceField(Organisation.objects.schools(), required=False, widget=forms.HiddenInput)
+    school_q = forms.CharField(
+        label=_("School (name or BRIN code)"), required=False, max_length=100,
+        help_text=_("Leave empty for the whole region."),
     )
 
     def values(self):
         on = (self.cleaned_data.get("date") if self.is_valid() else None) or timezone.localdate()
         until = (self.cleaned_data.get("until") if self.is_valid() else None) or _default_until(on)
         school = self.cleaned_data.get("school") if self.is_valid() else None
+        if school is None and (matches := self.school_matches()) and len(matches) == 1:
+            school = matches[0]
         return on, until, school
+
+    def school_matches(self, limit=10):
+        """Schools whose name or BRIN matches the search (at most `limit`), or None without a search."""
+        q = (self.cleaned_data.get("school_q") or "").strip() if self.is_valid() else ""
+        if not q or self.cleaned_data.get("school"):
+            return None
+        return list(Organisation.objects.schools().filter(Q(name__icontains=q) | Q(brin__iexact=q)).order_by("name")[:limit])
 
     def clean(self):
         data = super().clean()

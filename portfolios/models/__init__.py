@@ -3,8 +3,10 @@
 - evidence: portfolio entries (and the evidence other apps record)
 - dossier: needs inventory, development plan, learning goals, activities, sharing
 - authorisation: qualifications, conversion rules, authorisation per profile
+- status_store: the stored (derived) authorisation status per teacher × profile
 """
 
 from .authorisation import *  # noqa: F403
 from .dossier import *  # noqa: F403
 from .evidence import *  # noqa: F403
+from .status_store import *  # noqa: F403

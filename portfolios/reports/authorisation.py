@@ -42,7 +42,9 @@ STATUS_LABELS = {
     NO_DATA: _("No data"),
 }
 STATUS_BADGES = {AUTHORISED: "ok", TEAM: "neutral", UPSKILLING: "warn", NO_ROUTE: "bad", NO_DATA: "neutral"}
-STATUS_RANK = {AUTHORISED: 3, TEAM: 2, UPSKILLING: 1, NO_ROUTE: 0, NO_DATA: 0}
+# Distinct ranks: the stored statuses are counted by their best rank, and "no data" must stay
+# apart from "no route".
+STATUS_RANK = {AUTHORISED: 4, TEAM: 3, UPSKILLING: 2, NO_ROUTE: 1, NO_DATA: 0}
 STATUSES = [AUTHORISED, TEAM, UPSKILLING, NO_ROUTE, NO_DATA]
 
 MEASURES = ["authorised", "needs_upskilling", "without_route", "no_data", "leaving", "needs_deepening", "needed_for_growth"]
@@ -407,31 +409,65 @@ class Inventory:
         return charts
 
 
+# What the inventory reads: cached per (date, period, school) until a write there.
+INVENTORY_READS = ("portfolios", "community.Membership", "community.VmboProfile", "community.Organisation")
+
+
 def inventory(*, on: date, until: date, school: Organisation | None = None) -> Inventory:
+    """The counts of section A.5; today's are cached in the shared cache until a write they read."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from community.dashboard import versioned_key
+
+    if on != timezone.localdate():
+        return _inventory(on=on, until=until, school=school)
+    key = versioned_key("inventory", INVENTORY_READS, f"{on}:{until}:{school.pk if school else 0}")
+    result = cache.get(key)
+    if result is None:
+        result = _inventory(on=on, until=until, school=school)
+        cache.set(key, result, 3600)
+    return result
+
+
+def _inventory(*, on: date, until: date, school: Organisation | None = None) -> Inventory:
+    from django.utils import timezone
+
     from ..models import AuthorisationSettings
 
     school_ids = None if school is None else [school.pk]
-    data = StatusData.load(on=on, school_ids=school_ids, statuses_only=True)
-    profiles = [p for p in data.profiles.values() if p.in_inventory]
-    by_id = {p.pk: p for p in profiles}
-    counts = {m: dict.fromkeys((p.code for p in profiles), 0) for m in MEASURES}
+    stored = on == timezone.localdate()
+    if stored:
+        # Today: count the stored statuses in SQL (kept right by services.status_store).
+        from ..services.status_store import ensure_fresh
 
-    # authorised / needs_upskilling / without_route: each person once per profile (best school).
-    best: dict[tuple[int, int], str] = {}
-    schools_of_person = defaultdict(set)
-    for (school_id, person_id), profile_ids in data.teaching.items():
-        schools_of_person[person_id].add(school_id)
-        for pid in profile_ids:
-            if pid not in by_id:
-                continue
-            status = data.status(school_id, person_id, pid)
-            if (person_id, pid) not in best or STATUS_RANK[status] > STATUS_RANK[best[(person_id, pid)]]:
-                best[(person_id, pid)] = status
-    for (_person_id, pid), status in best.items():
-        measure = {AUTHORISED: "authorised", NO_ROUTE: "without_route", NO_DATA: "no_data"}.get(status, "needs_upskilling")
-        counts[measure][by_id[pid].code] += 1
+        ensure_fresh()
+        profiles = list(VmboProfile.objects.filter(in_inventory=True))
+        counts = {m: dict.fromkeys((p.code for p in profiles), 0) for m in MEASURES}
+        _count_stored(counts, profiles, school)
+        targets = _stored_targets(school)
+    else:
+        # Another date: derive (past and future reports are rare).
+        data = StatusData.load(on=on, school_ids=school_ids, statuses_only=True)
+        profiles = [p for p in data.profiles.values() if p.in_inventory]
+        counts = {m: dict.fromkeys((p.code for p in profiles), 0) for m in MEASURES}
+        by_id = {p.pk: p for p in profiles}
+        best: dict[tuple[int, int], str] = {}
+        schools_of_person = defaultdict(set)
+        for (school_id, person_id), profile_ids in data.teaching.items():
+            schools_of_person[person_id].add(school_id)
+            for pid in profile_ids:
+                if pid not in by_id:
+                    continue
+                status = data.status(school_id, person_id, pid)
+                if (person_id, pid) not in best or STATUS_RANK[status] > STATUS_RANK[best[(person_id, pid)]]:
+                    best[(person_id, pid)] = status
+        for (_person_id, pid), status in best.items():
+            counts[_measure_of(status)][by_id[pid].code] += 1
+        targets = _targets(data, best, schools_of_person)
 
-    teaching = Membership.profiles.through.objects.filter(membership__in=data.teachers(), vmboprofile__in_inventory=True)
+    teachers = Membership.objects.active(on=on).filter(role=Role.TEACHER, **({} if school is None else {"organisation": school}))
+    teaching = Membership.profiles.through.objects.filter(membership__in=teachers, vmboprofile__in_inventory=True)
     leaving = teaching.filter(
         Exists(StaffRecord.objects.filter(
             person_id=OuterRef("membership__person_id"), school_id=OuterRef("membership__organisation_id"),
@@ -448,8 +484,73 @@ def inventory(*, on: date, until: date, school: Organisation | None = None) -> I
         counts["needed_for_growth"][code] = n or 0
 
     target_date = AuthorisationSettings.load().target_date
-    targets = _targets(data, best, schools_of_person)
     return Inventory(on, until, school, profiles, counts, targets, target_date)
+
+
+def _measure_of(status: str) -> str:
+    """Which inventory measure counts a person's best status for a profile."""
+    measures = {AUTHORISED: "authorised", NO_ROUTE: "without_route", NO_DATA: "no_data"}
+    return measures.get(status, "needs_upskilling")
+
+
+_BEST_SQL = """
+    SELECT s.person_id, s.profile_id, MAX(s.rank) AS best
+    FROM portfolios_storedstatus s JOIN community_vmboprofile p ON p.id = s.profile_id
+    WHERE p.in_inventory {school}
+    GROUP BY s.person_id, s.profile_id
+"""
+
+
+def _school_sql(school):
+    return ("AND s.school_id = %s", [school.pk]) if school is not None else ("", [])
+
+
+def _count_stored(counts, profiles, school):
+    """authorised / needs_upskilling / without_route: each person once per profile, best school."""
+    from django.db import connection
+
+    status_of_rank = {rank: status for status, rank in STATUS_RANK.items()}
+    code_of = {p.pk: p.code for p in profiles}
+    where, params = _school_sql(school)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT b.profile_id, b.best, COUNT(*) FROM ({_BEST_SQL.format(school=where)}) b "  # noqa: S608
+            "GROUP BY b.profile_id, b.best",
+            params,
+        )
+        for profile_id, rank, n in cursor.fetchall():
+            if profile_id in code_of:
+                counts[_measure_of(status_of_rank.get(rank, ""))][code_of[profile_id]] += n
+
+
+def _stored_targets(school):
+    """`_targets` counted in SQL on the stored statuses."""
+    from django.db import connection
+
+    where, params = _school_sql(school)
+    best = _BEST_SQL.format(school=where)
+    # Fixed SQL, values as parameters.
+    not_full = f"SELECT b.person_id, MAX(CASE WHEN b.best <> %s THEN 1 ELSE 0 END) AS nf FROM ({best}) b GROUP BY b.person_id"  # noqa: S608, E501
+    sql = f"""
+        SELECT sp.school_id, COUNT(*), SUM(nf.nf) FROM (
+            SELECT DISTINCT s.school_id, s.person_id FROM portfolios_storedstatus s
+            JOIN community_vmboprofile p ON p.id = s.profile_id WHERE p.in_inventory {where}
+        ) sp JOIN ({not_full}) nf ON nf.person_id = sp.person_id
+        GROUP BY sp.school_id
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, STATUS_RANK[AUTHORISED], *params])
+        per_school = {sid: (int(n), int(nf or 0)) for sid, n, nf in cursor.fetchall()}
+        total_sql = f"SELECT COUNT(*), SUM(nf.nf) FROM ({not_full}) nf"  # noqa: S608
+        cursor.execute(total_sql, [STATUS_RANK[AUTHORISED], *params])
+        total, total_nf = cursor.fetchone()
+    names = dict(Organisation.objects.filter(pk__in=per_school.keys()).values_list("pk", "name"))
+    rows = [{"school": names.get(sid, "?"), "teachers": n, "not_authorised": nf} for sid, (n, nf) in per_school.items()]
+    rows.sort(key=lambda r: r["school"])
+    rows.append({"school": None, "teachers": int(total or 0), "not_authorised": int(total_nf or 0)})
+    for row in rows:
+        row["share"] = round(100 * (row["teachers"] - row["not_authorised"]) / row["teachers"]) if row["teachers"] else 0
+    return rows
 
 
 def _targets(data: StatusData, best, schools_of_person):

@@ -386,8 +386,13 @@ def inventory(request):
     form = InventoryFilterForm(request.GET or None)
     on, until, school = form.values()
     inv = reports.inventory(on=on, until=until, school=school)
+    # The school rows grow with the region: paginated, the total row always shown.
+    schools_page = Paginator(inv.targets[:-1], PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "portfolios/authorisation/inventory.html", {
-        "form": form, "inv": inv, "query": request.GET.urlencode(),
+        "form": form, "inv": inv, "query": query.urlencode(), "page_obj": schools_page, "total_row": inv.targets[-1],
+        "school_matches": None if school else form.school_matches(),
     })
 
 

@@ -1,0 +1,42 @@
+"""Dashboard panels are cached per person and renewed by the writes that change them."""
+
+import pytest
+from django.urls import reverse
+
+from tests.portfolios.factories_authorisation import hold
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_visit_is_served_from_the_cache_with_few_queries(login, teacher, django_assert_max_num_queries):
+    client = login(teacher)
+    client.get(reverse("dashboard"))
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
+    assert "Zuiderpark College" in response.content.decode()
+
+
+def test_a_new_qualification_shows_on_the_next_visit(login, teacher):
+    client = login(teacher)
+    before = client.get(reverse("dashboard")).content.decode()
+    assert "Bevoegd" not in before.replace("Bevoegdheid", "").replace("bevoegdheid", "")
+    hold(teacher, direct="PIE")  # a write the authorisation panel reads
+    after = client.get(reverse("dashboard")).content.decode()
+    assert after != before
+
+
+def test_a_membership_ended_elsewhere_changes_the_panel(login, teacher):
+    client = login(teacher)
+    assert "Zuiderpark College" in client.get(reverse("dashboard")).content.decode()
+    membership = teacher.memberships.get()
+    membership.profiles.clear()  # many-to-many writes bump the versions too
+    membership.delete()
+    teacher = type(teacher).objects.get(pk=teacher.pk)
+    assert "Zuiderpark College" not in login(teacher).get(reverse("dashboard")).content.decode()
+
+
+def test_panels_of_one_person_are_not_shown_to_another(login, teacher, other_teacher):
+    login(teacher).get(reverse("dashboard"))
+    page = login(other_teacher).get(reverse("dashboard")).content.decode()
+    assert teacher.first_name not in page or teacher.first_name == other_teacher.first_name
