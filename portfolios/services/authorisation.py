@@ -84,8 +84,10 @@ def qualification_records_verify(*, records, by) -> int:
 
 
 def _after_bulk_write(person_ids) -> None:
-    """Called once after a bulk write of records (no model signals were sent). Hook for the
-    stored authorisation statuses after the merge (issue 13); see also staff_import.writing."""
+    """Called once after a bulk write of records (no model signals were sent)."""
+    from .status_store import refresh_statuses
+
+    refresh_statuses(person_ids)
 
 
 @transaction.atomic

@@ -26,8 +26,11 @@ REASON = "import"
 
 
 def _after_bulk_write(person_ids) -> None:
-    """Called once after the import (and HR's bulk verify) wrote records/memberships of these
-    people without model signals. Hook for the stored authorisation statuses (issue 13)."""
+    """Called once after the import wrote records/memberships of these people without model
+    signals: the stored authorisation statuses follow."""
+    from ..status_store import refresh_statuses
+
+    refresh_statuses(person_ids)
 
 
 def _new_people(people):
