@@ -209,3 +209,23 @@ def test_inventory_page_finds_a_school_by_name_or_brin_and_pages_the_school_rows
     assert f"?school={schools[10].pk}" in several  # several matches: a list to choose from
     one = client.get(url, {"school_q": schools[3].brin}).content.decode()
     assert "<h2>Inventory college 03</h2>" in one
+
+
+def test_the_staff_import_and_hr_bulk_verify_keep_stored_statuses_right(school, hr):
+    """Both write in bulk (no model signals): they refresh the stored statuses themselves."""
+    from portfolios.services.authorisation import qualification_records_verify
+    from tests.portfolios.test_authorisation_import import csv_bytes, row, run
+
+    status_store.rebuild_statuses()
+    plan = run(csv_bytes(
+        row(),
+        row(email="b.bakker@example.org", first="Bram", last="Bakker", teaches="BWI",
+            qualification="Metaaltechniek", grade="1"),
+    ))
+    assert not plan.errors
+    assert QualificationRecord.objects.exists()
+    assert stored() == derived()
+
+    waiting = QualificationRecord.objects.exclude(state="verified")
+    qualification_records_verify(records=list(waiting), by=hr)
+    assert stored() == derived()
