@@ -24,6 +24,7 @@ studyday_patterns = [
     path("studiedagen/<int:pk>/deelnemers/", studyday_views.participants, name="studyday_participants"),
     path("studiedagen/<int:pk>/deelnemers/export/", studyday_views.participants_export, name="studyday_participants_export"),
     path("studiedagen/<int:pk>/aanwezigheid/", studyday_views.checkin, name="studyday_checkin"),
+    path("studiedagen/<int:pk>/afgelasten/", studyday_views.cancel_day, name="studyday_cancel_day"),
     path("studiedagen/<int:pk>/feedback/", studyday_views.feedback_summary, name="studyday_feedback_summary"),
     path("cijfers/", studyday_views.figures, name="learning_figures"),
 ]

@@ -175,6 +175,7 @@ EXPECTATIONS.update({
     "courses:studyday_participants": Case(kwargs=lambda w: {"pk": _teacher_registration(w).study_day_id}, expect=_HUB_ONLY),
     "courses:studyday_participants_export": Case(kwargs=lambda w: {"pk": _teacher_registration(w).study_day_id}, expect=_HUB_ONLY),
     "courses:studyday_checkin": Case(kwargs=lambda w: {"pk": _teacher_registration(w, days_ahead=0).study_day_id}, expect=_HUB_ONLY),
+    "courses:studyday_cancel_day": Case(kwargs=lambda w: {"pk": _day(w, days_ahead=20).pk}, expect=_HUB_ONLY),
     "courses:studyday_feedback_summary": Case(kwargs=lambda w: {"pk": _day(w, days_ahead=-3).pk}, expect=_HUB_ONLY),
     "courses:learning_figures": Case(expect=_HUB_ONLY),
     "courses:internship_offers": Case(expect={"anonymous": LOGIN, "*": OK}),
