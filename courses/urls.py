@@ -7,6 +7,7 @@ from .views import intake as intake_views
 from .views import internships as internship_views
 from .views import programmes as programmes_views
 from .views import studydays as studyday_views
+from .views import trainings as trainings_views
 
 app_name = "courses"
 
@@ -41,6 +42,7 @@ internship_patterns = [
     path("docentstages/aanbieden/", internship_views.hosting, name="internship_hosting"),
     path("docentstages/mijn/", internship_views.mine, name="internship_mine"),
     path("docentstages/ervaringen/", internship_views.experiences, name="internship_experiences"),
+    path("docentstages/ervaringen/<int:pk>/materiaal/", internship_views.shared_material, name="internship_shared_material"),
     path("docentstages/sollicitatie/<int:pk>/", internship_views.application_detail, name="internship_application_detail"),
     path("docentstages/sollicitatie/<int:pk>/besluit/", internship_views.application_decide, name="internship_application_decide"),
     path("docentstages/sollicitatie/<int:pk>/intrekken/", internship_views.application_withdraw, name="internship_application_withdraw"),
@@ -71,10 +73,12 @@ programme_patterns = [
     path("cohorts/<int:pk>/", cohorts_views.cohort_detail, name="cohort_detail"),
     path("cohorts/<int:pk>/export/", cohorts_views.cohort_export, name="cohort_export"),
     path("sessions/<int:pk>/attendance/", cohorts_views.session_attendance, name="session_attendance"),
+    path("trainings/<int:pk>/signup/", trainings_views.training_signup, name="training_signup"),
     path("intake/apply/", intake_views.intake_apply, name="intake_apply"),
     path("intake/thanks/", intake_views.intake_thanks, name="intake_thanks"),
     path("intake/", intake_views.intake_list, name="intake_list"),
     path("intake/<int:pk>/", intake_views.intake_detail, name="intake_detail"),
+    path("intake/<int:pk>/<str:which>/", intake_views.intake_file, name="intake_file"),
 ]
 
 urlpatterns = [*studyday_patterns, *internship_patterns, *programme_patterns]

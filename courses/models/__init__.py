@@ -12,5 +12,6 @@ from .coaching import *  # noqa: F403
 from .cohorts import *  # noqa: F403
 from .intake import *  # noqa: F403
 from .internships import *  # noqa: F403
+from .notifications import *  # noqa: F403
 from .programmes import *  # noqa: F403
 from .studydays import *  # noqa: F403

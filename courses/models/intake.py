@@ -1,11 +1,15 @@
 """Models: the intake (suitability assessment) for the hybrid-teacher programme."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .programmes import CoursePage, Enrolment
+from community.files import private_storage
+
+from .programmes import Cohort, CoursePage, Enrolment
 
 __all__ = ['IntakeApplication', 'IntakeBackground', 'IntakeStatus', 'IntakeStep', 'IntakeStepKind', 'IntakeStepOutcome']
 
@@ -24,6 +28,11 @@ class IntakeStatus(models.TextChoices):
     ADMITTED = "admitted", _("Admitted")
     NOT_ADMITTED = "not_admitted", _("Not admitted")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def intake_upload_to(instance, filename):
+    # A random folder: the application has no pk yet when its files are saved with it.
+    return f"courses/intake/{uuid.uuid4().hex}/{filename}"
 
 
 class IntakeApplication(models.Model):
@@ -46,6 +55,12 @@ class IntakeApplication(models.Model):
     availability = models.CharField(
         _("availability"), max_length=300, help_text=_("e.g. two days a week for teaching and study")
     )
+    cv = models.FileField(
+        _("CV"), storage=private_storage, upload_to=intake_upload_to, blank=True, max_length=300,
+    )
+    portfolio = models.FileField(
+        _("portfolio"), storage=private_storage, upload_to=intake_upload_to, blank=True, max_length=300,
+    )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     status = models.CharField(_("status"), max_length=16, choices=IntakeStatus.choices, default=IntakeStatus.SUBMITTED)
     decision_reason = models.TextField(_("reasons for the decision"), blank=True)
@@ -56,6 +71,10 @@ class IntakeApplication(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     enrolment = models.ForeignKey(
         Enrolment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("enrolment")
+    )
+    # The cohort chosen at admission; the enrolment follows once the applicant has an account.
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("cohort")
     )
 
     class Meta:

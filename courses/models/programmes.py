@@ -124,6 +124,10 @@ class CoursePage(Page):
                 .select_related("cohort").order_by("-cohort__start_date").first()
             )
         context["own_enrolment"] = own
+        if self.kind == CourseKind.GUEST_TEACHER:
+            from ..services.trainings import can_sign_up_for_training
+
+            context["can_sign_up"] = can_sign_up_for_training(request.user)
         return context
 
 

@@ -29,11 +29,12 @@ from ..permissions import (
     hosted_placements,
 )
 from ..reports.programmes import (
+    MISSED_SESSIONS_FLAG,
     assessment_state,
     cohort_overview,
 )
 from ..services import programmes as services
-from .programmes import _cohort, _require
+from .programmes import _cohort
 
 # People I coach, assess, mentor or coordinate -----------------------------------------------
 
@@ -69,8 +70,22 @@ def trainees(request):
         if e.person_id in interns:
             relation.append(_("internship host"))
         e.relation = ", ".join(relation) or (_("hub staff") if is_hub_staff(user) else _("employer"))
+    # Coaches see the signals of the people they coach (one overview per cohort on the page).
+    coached = [e for e in rows if e.coach_id == user.pk]
+    signals = {}
+    for cohort in {e.cohort_id: e.cohort for e in coached}.values():
+        signals.update({r.enrolment.pk: r.flags for r in cohort_overview(cohort, coach=user)})
+    for e in rows:
+        e.signals = signals.get(e.pk)
+    coach_sessions = list(
+        CohortSession.objects.filter(
+            cohort__enrolments__coach=user, cohort__enrolments__status=EnrolmentStatus.ACTIVE,
+            starts_at__lt=timezone.now(),
+        ).select_related("cohort").distinct().order_by("-starts_at")[:10]
+    )
     return render(request, "courses/programmes/trainees.html", {
         "page_obj": page_obj, "rows": rows, "status": status, "statuses": EnrolmentStatus.choices,
+        "show_signals": bool(coached), "coach_sessions": coach_sessions, "missed": MISSED_SESSIONS_FLAG,
     })
 
 
@@ -92,6 +107,7 @@ def cohort_detail(request, pk):
     rows = cohort_overview(cohort)
     sessions = list(CohortSession.objects.filter(cohort=cohort).annotate(marked=Count("attendance")))
     return render(request, "courses/programmes/cohort_detail.html", {
+        "missed": MISSED_SESSIONS_FLAG,
         "cohort": cohort,
         "rows": rows,
         "flagged": sum(1 for r in rows if r.flags),
@@ -125,18 +141,20 @@ def cohort_export(request, pk):
 @login_required
 def session_attendance(request, pk):
     session = get_object_or_404(CohortSession.objects.select_related("cohort__course"), pk=pk)
-    if not Cohort.objects.visible_to(request.user).filter(pk=session.cohort_id).exists():
-        raise Http404
-    _require(can_manage_cohort(request.user, session.cohort))
-    enrolments = list(
-        Enrolment.objects.filter(cohort=session.cohort).exclude(status=EnrolmentStatus.WITHDRAWN).select_related("person")
-    )
+    enrolments = Enrolment.objects.filter(cohort=session.cohort).exclude(status=EnrolmentStatus.WITHDRAWN)
+    if not can_manage_cohort(request.user, session.cohort):
+        # A coach marks the people they coach, and only them.
+        enrolments = enrolments.filter(coach=request.user)
+        if not enrolments.exists():
+            raise Http404
+    enrolments = list(enrolments.select_related("person"))
     marks = dict(Attendance.objects.filter(session=session).values_list("enrolment_id", "status"))
+    manager = can_manage_cohort(request.user, session.cohort)
     form = AttendanceForm(request.POST or None, enrolments=enrolments, marks=marks)
     if request.method == "POST" and form.is_valid():
         services.attendance_record(session=session, statuses=form.statuses())
         messages.success(request, _("Attendance saved."))
-        return redirect("courses:cohort_detail", pk=session.cohort_id)
-    return render(request, "courses/programmes/attendance_form.html", {"session": session, "form": form})
+        return redirect("courses:cohort_detail", pk=session.cohort_id) if manager else redirect("courses:trainees")
+    return render(request, "courses/programmes/attendance_form.html", {"session": session, "form": form, "manager": manager})
 
 

@@ -12,6 +12,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from community.files import serve_private_file
+
 from ..forms.programmes import (
     EnrolForm,
     IntakeApplicationForm,
@@ -32,7 +34,7 @@ from ..permissions import (
 from ..reports.programmes import (
     intake_figures,
 )
-from ..services import programmes as services
+from ..services import intake as services
 from .programmes import _require
 
 # Intake -------------------------------------------------------------------------------------
@@ -79,10 +81,10 @@ def intake_apply(request):
     if request.method == "POST":
         if _rate_limited(request):
             return render(request, "courses/programmes/intake_form.html", {
-                "form": IntakeApplicationForm(request.POST), "course": course, "rate_limited": True,
+                "form": IntakeApplicationForm(request.POST, request.FILES), "course": course, "rate_limited": True,
             }, status=429)
         _count_attempt(request)
-        form = IntakeApplicationForm(request.POST)
+        form = IntakeApplicationForm(request.POST, request.FILES)
         if form.is_valid():
             if form.cleaned_data.get("website"):
                 # The hidden field was filled in: a bot. Answer as if all went well.
@@ -92,7 +94,10 @@ def intake_apply(request):
             return redirect("courses:intake_thanks")
     else:
         form = IntakeApplicationForm(initial=initial)
-    return render(request, "courses/programmes/intake_form.html", {"form": form, "course": course})
+    from ..reports.intake import training_history
+
+    history = training_history(user) if user.is_authenticated else None
+    return render(request, "courses/programmes/intake_form.html", {"form": form, "course": course, "history": history})
 
 
 def intake_thanks(request):
@@ -138,7 +143,7 @@ def intake_detail(request, pk):
         data = decision_form.cleaned_data
         services.intake_decide(
             application=application, admitted=data["decision"] == "admit", reason=data["reason"], by=request.user,
-            cohort=data["cohort"],
+            cohort=data["cohort"], invite=data["invite"],
         )
         messages.success(request, _("Decision recorded."))
         return redirect("courses:intake_detail", pk=application.pk)
@@ -151,13 +156,28 @@ def intake_detail(request, pk):
     from django.contrib.auth import get_user_model
 
     has_account = application.person_id is not None or get_user_model().objects.filter(email__iexact=application.email).exists()
+    from ..reports.intake import applicant_person, training_history
+
     return render(request, "courses/programmes/intake_detail.html", {
         "application": application,
+        "history": training_history(applicant_person(application)),
         "steps": [(kind, label, steps.get(kind)) for kind, label in IntakeStepKind.choices],
         "step_form": step_form, "decision_form": decision_form, "enrol_form": enrol_form,
         "has_account": has_account,
         "invite_url": _invite_url(),
     })
+
+
+@login_required
+def intake_file(request, pk, which):
+    """The applicant's CV or portfolio: hub staff and the applicant themselves."""
+    application = get_object_or_404(IntakeApplication, pk=pk)
+    if not (can_manage_intake(request.user) or (request.user.pk and application.person_id == request.user.pk)):
+        raise Http404
+    field = {"cv": application.cv, "portfolio": application.portfolio}.get(which)
+    if not field:
+        raise Http404
+    return serve_private_file(field)
 
 
 def _invite_url():

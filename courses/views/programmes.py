@@ -34,6 +34,7 @@ from ..permissions import (
 from ..reports.programmes import (
     enrolment_summary,
 )
+from ..services import intake as intake_services
 from ..services import programmes as services
 
 # Loaders: 404 for what you may not see ------------------------------------------------------
@@ -59,6 +60,8 @@ def _require(condition):
 
 @login_required
 def my_courses(request):
+    # An admitted applicant who just accepted their invitation lands here: enrol them now.
+    intake_services.intake_claim(person=request.user)
     enrolments = list(
         Enrolment.objects.filter(person=request.user).select_related("cohort__course").order_by("status", "-cohort__start_date")
     )

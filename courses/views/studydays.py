@@ -183,6 +183,11 @@ def mine(request):
     return render(request, "courses/studydays/mine.html", {
         "upcoming": [r for r in registrations if r.study_day.date >= today],
         "past": [r for r in registrations if r.study_day.date < today],
+        "cancelled": list(
+            StudyDayRegistration.objects.filter(
+                person=request.user, status=RegistrationStatus.CANCELLED, study_day__date__gte=today
+            ).select_related("study_day", "study_day__cancellation").order_by("study_day__date")
+        ),
         "feed": feed,
         "feed_url": request.build_absolute_uri(reverse("courses:studyday_calendar_feed", args=[feed.token])) if feed else "",
         "open_days": services.open_study_days(),

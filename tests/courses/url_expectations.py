@@ -101,7 +101,9 @@ EXPECTATIONS |= {
     "courses:cohort_list": Case(expect={"anonymous": LOGIN, "*": OK}),
     "courses:cohort_detail": Case(kwargs=lambda w: {"pk": _programme(w).cohort.pk}, expect=_RUNS_COHORT),
     "courses:cohort_export": Case(kwargs=lambda w: {"pk": _programme(w).cohort.pk}, expect=_RUNS_COHORT),
-    "courses:session_attendance": Case(kwargs=lambda w: {"pk": _programme(w).session.pk}, expect=_RUNS_COHORT),
+    "courses:session_attendance": Case(
+        kwargs=lambda w: {"pk": _programme(w).session.pk}, expect=_RUNS_COHORT | {"colleague": OK},  # the coach
+    ),
     "courses:intake_apply": Case(kwargs=lambda w: (_programme(w), {})[1], expect={"*": OK}),
     "courses:intake_thanks": Case(expect={"*": OK}),
     "courses:intake_list": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
@@ -109,7 +111,31 @@ EXPECTATIONS |= {
         kwargs=lambda w: {"pk": _programme(w).application.pk},
         expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN},
     ),
+    "courses:training_signup": Case(
+        kwargs=lambda w: {"pk": _training(w).pk}, expect={"anonymous": LOGIN, "*": FORBIDDEN},  # guest teachers only
+    ),
+    "courses:intake_file": Case(
+        kwargs=lambda w: {"pk": _cv_application(w).pk, "which": "cv"},
+        expect={"anonymous": LOGIN, "hub_staff": OK, "trainee": OK, "*": NOT_FOUND},
+    ),
 }
+
+
+def _training(w):
+    from courses.models import CourseKind
+    from tests.courses.factories_programmes import make_course
+
+    if "_training" not in w.__dict__:
+        w.__dict__["_training"] = make_course(title="Training gastdocenten", kind=CourseKind.GUEST_TEACHER, modules=0)
+    return w.__dict__["_training"]
+
+
+def _cv_application(w):
+    from tests.courses.factories_programmes import IntakeApplicationFactory, pdf_bytes
+
+    application = IntakeApplicationFactory(course=_programme(w).course, person=w.trainee)
+    application.cv.save("cv.pdf", ContentFile(pdf_bytes()), save=True)
+    return application
 # Study days and teacher internships ------------------------------------------------------
 
 
@@ -150,6 +176,20 @@ def _placement(w, with_file=False):
     placement = make_placement(_offer(w), w.teacher)
     if with_file:
         placement.deliverable.save("lesmateriaal.pdf", ContentFile(PDF))
+    return placement
+
+
+def _shared_placement(w):
+    from django.utils import timezone
+
+    from courses.models import PlacementStatus
+
+    placement = _placement(w, with_file=True)
+    placement.status = PlacementStatus.COMPLETED
+    placement.summary = "Wat ik leerde"
+    placement.summary_published = placement.deliverable_published = True
+    placement.summary_published_at = timezone.now()
+    placement.save()
     return placement
 
 
@@ -202,5 +242,8 @@ EXPECTATIONS.update({
     "courses:internship_application_decide": Case(kwargs=lambda w: {"pk": _application(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
     "courses:internship_application_withdraw": Case(kwargs=lambda w: {"pk": _application(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
     "courses:internship_placement": Case(kwargs=lambda w: {"pk": _placement(w).pk}, expect=_HOST_SIDE),
+    "courses:internship_shared_material": Case(
+        kwargs=lambda w: {"pk": _shared_placement(w).pk}, expect={"anonymous": LOGIN, "*": OK},  # every member
+    ),
     "courses:internship_deliverable": Case(kwargs=lambda w: {"pk": _placement(w, with_file=True).pk}, expect=_HOST_SIDE),
 })
