@@ -289,7 +289,7 @@ def test_teacher_chooses_to_share_lesson_material_and_the_card_links_author_and_
     assert placement.summary_published and not placement.deliverable_published  # no tick, no sharing
     material_url = reverse("courses:internship_shared_material", args=[placement.pk])
     assert login(other_teacher).get(material_url).status_code == 404
-    client.post(url, {"step": "summary", "summary": "Wat ik leerde", "publish": "on", "share_deliverable": "on"})
+    login(teacher).post(url, {"step": "summary", "summary": "Wat ik leerde", "publish": "on", "share_deliverable": "on"})
     placement.refresh_from_db()
     assert placement.deliverable_published
     assert login(other_teacher).get(material_url).status_code == 200

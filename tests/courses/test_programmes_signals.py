@@ -106,3 +106,17 @@ def test_adding_a_module_to_a_running_course_warns_and_offers_a_choice(login, co
     module = add_module(course, 9)
     assert module_progress_exempt(module=module, course=course) == 1
     assert ModuleProgress.objects.filter(enrolment=enrolment, module=module).exists()
+
+
+def test_course_and_module_pages_print_the_introduction_once(login, trainee):
+    course = make_course(modules=1, assignments=0)
+    course.intro = f"<p>{course.summary}</p>"
+    course.save_revision().publish()
+    cohort = _cohort(course)
+    EnrolmentFactory(cohort=cohort, person=trainee)
+    client = login(trainee)
+    assert client.get(course.url).content.decode().count(course.summary) == 1
+    module = course.modules().first().specific
+    module.body = [("text", f"<p>{module.summary}</p>")]
+    module.save_revision().publish()
+    assert client.get(module.url).content.decode().count(module.summary) == 1

@@ -80,3 +80,9 @@ def test_application_for_the_hybrid_programme_shows_training_and_coaching_histor
     application = IntakeApplicationFactory(course=hybrid, email=guest_teacher.email)
     page = login(hub_staff).get(reverse("courses:intake_detail", args=[application.pk])).content.decode()
     assert "Training gastdocenten" in page and "1 coachingsgesprek" in page
+
+
+def test_regional_figures_count_guest_teachers_not_company_mentors(company_mentor, guest_teacher):
+    from courses.reports.studydays import hub_figures
+
+    assert hub_figures()["guest_teachers"]["people"] == 1
