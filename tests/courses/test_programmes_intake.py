@@ -210,3 +210,18 @@ def test_admitted_applicant_without_account_is_invited_as_trainee_and_enrolled_o
     assert login(person).get(reverse("courses:my_courses")).status_code == 200
     application.refresh_from_db()
     assert application.enrolment.person == person and application.enrolment.cohort == cohort
+
+
+def test_erasure_removes_the_cv_file(course, trainee):
+    from django.core.files.base import ContentFile
+
+    from courses.personal_data import _anonymise
+    from tests.courses.factories_programmes import pdf_bytes
+
+    application = IntakeApplicationFactory(course=course, person=trainee, email=trainee.email)
+    application.cv.save("cv.pdf", ContentFile(pdf_bytes()), save=True)
+    storage, name = application.cv.storage, application.cv.name
+    assert storage.exists(name)
+    _anonymise(trainee, trainee.email)
+    application.refresh_from_db()
+    assert not application.cv and not storage.exists(name)
