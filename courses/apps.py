@@ -9,7 +9,9 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from . import (
             panels,  # noqa: F401  (registers the dashboard panels)
+            periodic_jobs,
             personal_data,
         )
 
+        periodic_jobs.register()
         personal_data.register()

@@ -50,7 +50,8 @@ def certificate_pdf(enrolment, *, region_name: str = "") -> bytes:
         pdf.cell(257, 10, latin1(f"TechniekHub {region_name}".strip()), align="C")
         pdf.set_font("Helvetica", "B", 34)
         pdf.set_xy(20, 42)
-        pdf.cell(257, 16, latin1(_("Certificate")), align="C")
+        participation = course.kind == "guest_teacher"  # short trainings: attendance, not an exam
+        pdf.cell(257, 16, latin1(_("Certificate of participation") if participation else _("Certificate")), align="C")
 
         pdf.set_text_color(27, 31, 36)
         pdf.set_font("Helvetica", "", 14)
@@ -61,7 +62,7 @@ def certificate_pdf(enrolment, *, region_name: str = "") -> bytes:
         pdf.cell(257, 12, latin1(enrolment.person.get_full_name() or enrolment.person.email), align="C")
         pdf.set_font("Helvetica", "", 14)
         pdf.set_xy(20, 100)
-        pdf.cell(257, 8, latin1(_("has successfully completed")), align="C")
+        pdf.cell(257, 8, latin1(_("has taken part in") if participation else _("has successfully completed")), align="C")
         pdf.set_font("Helvetica", "B", 20)
         pdf.set_xy(20, 112)
         pdf.multi_cell(257, 10, latin1(course.title), align="C")

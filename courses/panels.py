@@ -28,7 +28,7 @@ def _studydays_context(request):
     from .services.studydays import open_study_days
 
     user = request.user
-    if not user.has_role(Role.TEACHER, Role.TRAINEE, Role.COMPANY_MENTOR):
+    if not user.has_role(Role.TEACHER, Role.TRAINEE, Role.GUEST_TEACHER):
         return None
     today = timezone.localdate()
     registrations = list(

@@ -165,7 +165,7 @@ def can_manage_intake(user) -> bool:
 STUDY_DAY_ROLE_FLAGS = {
     Role.TEACHER: "for_teachers",
     Role.TRAINEE: "for_trainees",
-    Role.COMPANY_MENTOR: "for_guest_teachers",  # guest teachers are company staff
+    Role.GUEST_TEACHER: "for_guest_teachers",  # a role of its own: not every company mentor teaches
 }
 
 

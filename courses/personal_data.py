@@ -129,12 +129,19 @@ def _programmes(person) -> list:
 
 
 def _anonymise(person, old_email: str) -> None:
-    """Intake applications keep the name, address and phone the person applied with."""
-    from .models import IntakeApplication
+    """Intake applications keep the name, address and phone the person applied with; their CV
+    and portfolio files go, and so do programme notices."""
+    from .models import IntakeApplication, ProgrammeNotice
 
-    IntakeApplication.objects.filter(Q(person=person) | Q(email__iexact=old_email)).update(
-        first_name=person.first_name, last_name=person.last_name, email=person.email, phone=""
+    applications = IntakeApplication.objects.filter(Q(person=person) | Q(email__iexact=old_email))
+    for application in applications.exclude(cv="", portfolio=""):
+        for field in (application.cv, application.portfolio):
+            if field:
+                field.delete(save=False)
+    applications.update(
+        first_name=person.first_name, last_name=person.last_name, email=person.email, phone="", cv="", portfolio=""
     )
+    ProgrammeNotice.objects.filter(person=person).delete()
 
 
 def register() -> None:

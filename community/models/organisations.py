@@ -123,6 +123,7 @@ class Role(models.TextChoices):
     TEAM_LEADER = "team_leader", _("Team leader")
     HR = "hr", _("HR")
     COMPANY_MENTOR = "company_mentor", _("Company mentor")
+    GUEST_TEACHER = "guest_teacher", _("Guest teacher")
     HUB_STAFF = "hub_staff", _("Hub staff")
     MODERATOR = "moderator", _("Community moderator")
 

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -68,8 +69,20 @@ class EnrolmentViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class CohortSessionEditView(EditView):
+    def save_instance(self):
+        changed = {"starts_at", "ends_at", "place"} & set(self.form.changed_data)
+        instance = super().save_instance()
+        if changed:
+            from ..services.programmes import cohort_session_changed
+
+            cohort_session_changed(session=instance)
+        return instance
+
+
 class CohortSessionViewSet(ModelViewSet):
     model = CohortSession
+    edit_view_class = CohortSessionEditView
     icon = "date"
     menu_label = _("Sessions")
     form_fields = ["cohort", "starts_at", "ends_at", "place", "topic"]

@@ -203,7 +203,7 @@ def load(stdout):
     fleur = trainee("fleur.aydin@example.org", "Fleur", "Aydın", rijnmond, zuiderpark)
     dirk = trainee("dirk.smeets@example.org", "Dirk", "Smeets", stedin, zuiderpark, start=date(2024, 9, 1))
     gast = person("gastdocent@example.org", "Samira", "Bouzid", bio="Elektrotechnicus bij Metalent, geeft gastlessen.")
-    membership(gast, metalent, Role.TEACHER)
+    membership(gast, metalent, Role.GUEST_TEACHER)
 
     index = _page(home, CourseIndexPage, "opleidingen", title="Opleidingen",
                   intro="<p>Opleidingen en trainingen van TechniekHub: hybride docent, bijscholing naar bevoegdheid en trainingen voor gastdocenten.</p>")
@@ -322,12 +322,18 @@ def load(stdout):
     guest_cohort.coaches.add(coach)
     gast_e = services.enrolment_create(cohort=guest_cohort, person=gast, coach=coach)
     _done(gast_e, guest_modules[:1])
-    _sessions(guest_cohort, [("Trainingsavond 1", "Metalent, Rotterdam"), ("Trainingsavond 2", "Metalent, Rotterdam")], date(2026, 10, 8), 35)
+    guest_sessions = _sessions(guest_cohort, [("Trainingsavond 1", "Metalent, Rotterdam"), ("Trainingsavond 2", "Metalent, Rotterdam"),
+                                              ("Trainingsavond 3", "RVC de Hef")], date(2026, 10, 8), 35)
+    # Present at the first two evenings: the third completes the training (certificate of participation).
+    for session in guest_sessions[:2]:
+        if session.is_past and not session.attendance.filter(enrolment=gast_e).exists():
+            services.attendance_record(session=session, statuses={gast_e.pk: "present"})
     _coaching(gast_e, coach, date(2026, 11, 5), "Gastles elektrotechniek, RVC de Hef, 2 kb", "Leerlingen betrekken",
               "Meer vragen stellen, minder vertellen; een korte opdracht halverwege.",
               response="Dank! De opdracht halverwege werkte goed.")
 
     _intake(hybrid, cohort, hub, bedrijf, coach, hybride, joost, fleur)
+    _guest_applies(hybrid, gast)
     _intern_at_stedin(fleur, bedrijf)
 
     stdout.write(
@@ -360,6 +366,36 @@ INTAKE = [
     ("2026-11-10", "Lars", "Hendriks", "lars.hendriks@example.net", "Stedin", "technical", "admitted", "++++", "Geschikt."),
     ("2026-11-17", "Mila", "Koster", "mila.koster@example.net", "Rijnmond Bouw", "technical", "admitted", "++++", "Geschikt."),
 ]
+
+
+def _guest_applies(course, gast):
+    """The guest teacher tries the hybrid route: an application with a CV; the intake sees the
+    training and coaching history (hub@ → Intake → Samira Bouzid)."""
+    if IntakeApplication.objects.filter(course=course, email=gast.email).exists():
+        return
+    application = IntakeApplication(
+        course=course, person=gast, first_name=gast.first_name, last_name=gast.last_name, email=gast.email,
+        employer="Metalent", background="technical", availability="Een dag per week, naast mijn werk",
+        motivation="Na de training voor gastdocenten en de coaching in de klas wil ik hybride docent worden.",
+    )
+    application.cv.save("cv-samira-bouzid.pdf", ContentFile(_cv_pdf()), save=False)
+    application.save()
+
+
+def _cv_pdf():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Curriculum vitae - Samira Bouzid")
+    pdf.ln(14)
+    pdf.set_font("Helvetica", "", 11)
+    for line in ("Elektrotechnicus, Metalent (2016 - heden)", "MBO 4 Elektrotechniek, Albeda",
+                 "Gastdocent elektrotechniek, RVC de Hef (2026)"):
+        pdf.cell(0, 8, line)
+        pdf.ln(8)
+    return bytes(pdf.output())
 
 
 def _intern_at_stedin(trainee, mentor):

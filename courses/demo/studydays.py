@@ -207,6 +207,13 @@ def load(stdout):
             plan.append((hybride, [robot, guest]))
         for person, workshop_ids in plan:
             services.registration_create(study_day=upcoming, person=person, workshop_ids=workshop_ids)
+        # A registration cancelled again: "Mijn studiedagen" offers its .ics (METHOD:CANCEL).
+        moderator = Person.objects.filter(email="moderator@example.org").first()
+        if moderator:
+            registration = StudyDayRegistration.objects.filter(study_day=upcoming, person=moderator).first()
+            if registration is None:
+                registration = services.registration_create(study_day=upcoming, person=moderator, workshop_ids=[printing])
+            services.registration_cancel(registration=registration, by=moderator)
     stdout.write(
         f"studydays: {StudyDayPage.objects.count()} study days, {StudyDayRegistration.objects.count()} registrations"
     )

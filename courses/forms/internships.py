@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Organisation
@@ -98,6 +99,15 @@ class CheckinForm(forms.ModelForm):
         fields = ["midway_date", "midway_notes"]
         widgets = {"midway_date": DATE, "midway_notes": forms.Textarea(attrs={"rows": 4})}
 
+    def clean_midway_date(self):
+        # The check-in records a conversation that took place: during the internship, not ahead.
+        value = self.cleaned_data.get("midway_date")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("A check-in cannot be dated in the future."))
+        if value and value < self.instance.start_date:
+            raise forms.ValidationError(_("A check-in cannot be dated before the internship starts."))
+        return value
+
 
 class ReportForm(forms.ModelForm):
     class Meta:
@@ -129,3 +139,12 @@ class SummaryForm(forms.Form):
         help_text=_("What you learned and what colleagues can use. When published, all members see it and it is shared in the community as your experience (your deliverable stays private)."),
     )
     publish = forms.BooleanField(label=_("Publish for all members"), required=False)
+    share_deliverable = forms.BooleanField(
+        label=_("Also share my deliverable (the lesson material I made) with all members"), required=False,
+        help_text=_("Only when you tick this; you can untick it later."),
+    )
+
+    def __init__(self, *args, has_deliverable=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_deliverable:
+            del self.fields["share_deliverable"]

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.uploads import clean_document
@@ -11,6 +12,7 @@ from ..models import (
     CoachingSession,
     Cohort,
     IntakeApplication,
+    IntakeBackground,
     IntakeStep,
     IntakeStepKind,
 )
@@ -21,6 +23,14 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class IntakeApplicationForm(forms.ModelForm):
     # A field people never see; bots fill it in.
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}), label=_("Leave this field empty"))
+    cv = forms.FileField(
+        label=_("CV"), required=False,
+        help_text=_("PDF or an office document, at most 20 MB. Only hub staff and your assessors see it."),
+    )
+    portfolio = forms.FileField(
+        label=_("Portfolio"), required=False,
+        help_text=_("Work that shows what you can do: PDF or an office document, at most 20 MB."),
+    )
 
     class Meta:
         model = IntakeApplication
@@ -34,8 +44,25 @@ class IntakeApplicationForm(forms.ModelForm):
             "motivation": _("Why do you want to teach, and what would you bring to vmbo students?"),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A radio list has no "nothing chosen" option: no pre-selected "---------".
+        self.fields["background"].choices = IntakeBackground.choices
+
+    def clean_cv(self):
+        upload = self.cleaned_data.get("cv")
+        return clean_document(upload).content if upload else None
+
+    def clean_portfolio(self):
+        upload = self.cleaned_data.get("portfolio")
+        return clean_document(upload).content if upload else None
+
 
 class IntakeStepForm(forms.ModelForm):
+    inform_applicant = forms.BooleanField(
+        label=_("Email the applicant that this step is done, with its outcome"), required=False, initial=True,
+    )
+
     class Meta:
         model = IntakeStep
         fields = ["kind", "date", "outcome", "assessor", "notes"]
@@ -56,12 +83,20 @@ class IntakeDecisionForm(forms.Form):
     reason = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}))
     cohort = forms.ModelChoiceField(
         label=_("Enrol into cohort"), queryset=Cohort.objects.none(), required=False,
-        help_text=_("Only applicants who already have an account are enrolled now; invite the others first."),
+        help_text=_("An applicant with an account is enrolled now; one without is enrolled after accepting the invitation."),
+    )
+    invite = forms.BooleanField(
+        label=_("Send an invitation to create an account (when admitted and without one)"), required=False, initial=True,
     )
 
     def __init__(self, *args, course=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cohort"].queryset = Cohort.objects.filter(course=course).select_related("course")
+        self.fields["cohort"].queryset = open_cohorts(course)
+
+
+def open_cohorts(course):
+    """Cohorts one may still join: not ended."""
+    return Cohort.objects.filter(course=course, end_date__gte=timezone.localdate()).select_related("course")
 
 
 class EnrolForm(forms.Form):
@@ -69,7 +104,7 @@ class EnrolForm(forms.Form):
 
     def __init__(self, *args, course=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cohort"].queryset = Cohort.objects.filter(course=course).select_related("course")
+        self.fields["cohort"].queryset = open_cohorts(course)
 
 
 class SubmissionForm(forms.Form):

@@ -47,3 +47,10 @@ class FeedbackForm(forms.ModelForm):
         fields = ["rating", "comments"]
         widgets = {"comments": forms.Textarea(attrs={"rows": 5})}
         labels = {"comments": _("What did you take away, what could be better?")}
+
+
+class StudyDayCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Message to the participants"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Included in the cancellation email."),
+    )

@@ -188,6 +188,8 @@ class InternshipPlacement(models.Model):
         help_text=_("What you learned and what colleagues can use; shown to all members when published."),
     )
     summary_published = models.BooleanField(_("summary published"), default=False)
+    # The teacher's explicit choice: the deliverable (lesson material) goes with the published summary.
+    deliverable_published = models.BooleanField(_("deliverable shared with members"), default=False)
     summary_published_at = models.DateTimeField(null=True, blank=True)
 
     objects = InternshipPlacementQuerySet.as_manager()

@@ -1,17 +1,19 @@
-"""Models: programmes — courses and modules (Wagtail pages), cohorts, enrolments, intake,
-sessions and attendance, assignments and submissions, assessments, on-the-job coaching.
+"""Models: programmes — courses and modules (Wagtail pages), cohorts, enrolments, progress.
 
 Assignments are an `Assignment` model tied to the module page (an InlinePanel in the page
 editor), not a StreamField block: a submission needs a stable database key, due dates are
 queried across a course in one query, and removing an assignment from a module must not
 lose the trainees' work (the submission keeps a title snapshot and survives SET_NULL).
+
+Sessions and submissions live in `cohorts.py`, assessments in `assessments.py`, coaching in
+`coaching.py`, the intake in `intake.py`.
 """
 
 from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.template.response import TemplateResponse
@@ -26,34 +28,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from community.files import private_storage
-
 __all__ = [
-    "Assessment",
-    "AssessmentCriterion",
-    "AssessmentKind",
-    "AssessmentOutcome",
-    "AssessmentScore",
     "Assignment",
-    "Attendance",
-    "AttendanceStatus",
-    "CoachingSession",
     "Cohort",
-    "CohortSession",
     "CourseIndexPage",
     "CourseKind",
     "CoursePage",
     "Enrolment",
     "EnrolmentStatus",
-    "IntakeApplication",
-    "IntakeBackground",
-    "IntakeStatus",
-    "IntakeStep",
-    "IntakeStepKind",
-    "IntakeStepOutcome",
     "ModulePage",
     "ModuleProgress",
-    "Submission",
 ]
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
@@ -140,6 +124,10 @@ class CoursePage(Page):
                 .select_related("cohort").order_by("-cohort__start_date").first()
             )
         context["own_enrolment"] = own
+        if self.kind == CourseKind.GUEST_TEACHER:
+            from ..services.trainings import can_sign_up_for_training
+
+            context["can_sign_up"] = can_sign_up_for_training(request.user)
         return context
 
 
@@ -219,6 +207,8 @@ class ModulePage(Page):
         context["enrolment"] = enrolment
         assignments = list(self.assignments.all())
         if enrolment:
+            from .cohorts import Submission
+
             submitted = set(
                 Submission.objects.filter(enrolment=enrolment, assignment__in=assignments).values_list("assignment_id", flat=True)
             )
@@ -251,33 +241,6 @@ class Assignment(Orderable):
 
     def due_date(self, cohort):
         return cohort.start_date + timedelta(days=self.due_after_days)
-
-
-class AssessmentKind(models.TextChoices):
-    INTAKE = "intake", _("Intake assessment")
-    LESSON_OBSERVATION = "lesson_observation", _("Lesson observation")
-    FINAL = "final", _("Final assessment")
-
-
-class AssessmentCriterion(Orderable):
-    """A rubric criterion of a course; scored 1–4 in each assessment of its kind."""
-
-    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("course"))
-    title = models.CharField(_("criterion"), max_length=200)
-    description = models.TextField(_("what good looks like"), blank=True)
-    kind = models.CharField(
-        _("used in"), max_length=20, choices=AssessmentKind.choices, blank=True,
-        help_text=_("Leave empty to use it in every kind of assessment."),
-    )
-
-    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("kind")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("assessment criterion")
-        verbose_name_plural = _("assessment criteria")
-
-    def __str__(self):
-        return self.title
 
 
 # Cohorts and enrolments ---------------------------------------------------------------------
@@ -379,287 +342,10 @@ class ModuleProgress(models.Model):
         return f"{self.enrolment_id}: {self.module_id}"
 
 
-# Sessions and attendance --------------------------------------------------------------------
+
+# Kept here: migration 0001 refers to courses.models.programmes.submission_upload_to.
 
 
-class CohortSession(models.Model):
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("cohort"))
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200)
-    topic = models.CharField(_("topic"), max_length=200)
-
-    class Meta:
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
-        ordering = ["starts_at"]
-
-    def __str__(self):
-        return f"{self.topic} ({timezone.localtime(self.starts_at):%d-%m-%Y})"
-
-    @property
-    def is_past(self):
-        return self.starts_at < timezone.now()
-
-
-class AttendanceStatus(models.TextChoices):
-    PRESENT = "present", _("Present")
-    EXCUSED = "excused", _("Absent with notice")
-    ABSENT = "absent", _("Absent")
-
-
-class Attendance(models.Model):
-    session = models.ForeignKey(CohortSession, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("session"))
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("enrolment"))
-    status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
-
-    class Meta:
-        verbose_name = _("attendance")
-        verbose_name_plural = _("attendance")
-        constraints = [models.UniqueConstraint(fields=["session", "enrolment"], name="attendance_unique")]
-
-    def __str__(self):
-        return f"{self.session_id}: {self.get_status_display()}"
-
-
-# Submissions --------------------------------------------------------------------------------
-
-
-class SubmissionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(enrolment__in=Enrolment.objects.visible_to(user))
-
-
+# Migration 0001 refers to this path; the Submission model lives in cohorts.py.
 def submission_upload_to(instance, filename):
     return f"courses/submissions/{instance.enrolment_id}/{filename}"
-
-
-class Submission(models.Model):
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("enrolment"))
-    assignment = models.ForeignKey(
-        Assignment, on_delete=models.SET_NULL, null=True, related_name="submissions", verbose_name=_("assignment")
-    )
-    title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text"), blank=True)
-    file = models.FileField(_("file"), storage=private_storage, upload_to=submission_upload_to, blank=True, max_length=300)
-    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
-    feedback = models.TextField(_("feedback"), blank=True)
-    feedback_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("feedback by"),
-    )
-    feedback_at = models.DateTimeField(_("feedback at"), null=True, blank=True)
-
-    objects = SubmissionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("submission")
-        verbose_name_plural = _("submissions")
-        ordering = ["-submitted_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrolment", "assignment"], condition=Q(assignment__isnull=False),
-                name="submission_one_per_assignment",
-            )
-        ]
-
-    def __str__(self):
-        return self.title
-
-
-# Assessments --------------------------------------------------------------------------------
-
-
-class AssessmentOutcome(models.TextChoices):
-    PENDING = "pending", _("Not yet decided")
-    PASSED = "passed", _("Passed")
-    NOT_YET = "not_yet", _("Not yet at the required level")
-
-
-class AssessmentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from ..permissions import assessments_visible_to
-
-        return assessments_visible_to(user, self)
-
-    def released(self):
-        return self.filter(released_at__isnull=False)
-
-
-class Assessment(models.Model):
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("enrolment"))
-    kind = models.CharField(_("kind"), max_length=20, choices=AssessmentKind.choices)
-    date = models.DateField(_("date"), default=timezone.localdate)
-    assessor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments_made", verbose_name=_("assessor")
-    )
-    outcome = models.CharField(_("outcome"), max_length=10, choices=AssessmentOutcome.choices, default=AssessmentOutcome.PENDING)
-    feedback = models.TextField(_("overall feedback"), blank=True)
-    released_at = models.DateTimeField(_("released at"), null=True, blank=True)
-    released_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("released by"),
-    )
-
-    objects = AssessmentQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("assessment")
-        verbose_name_plural = _("assessments")
-        ordering = ["-date", "-pk"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} — {self.enrolment.person}"
-
-    @property
-    def is_released(self):
-        return self.released_at is not None
-
-
-class AssessmentScore(models.Model):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores", verbose_name=_("assessment"))
-    criterion = models.ForeignKey(AssessmentCriterion, on_delete=models.CASCADE, related_name="+", verbose_name=_("criterion"))
-    score = models.PositiveSmallIntegerField(
-        _("score"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)],
-        help_text=_("1 = not yet visible, 2 = developing, 3 = at the required level, 4 = above it."),
-    )
-    feedback = models.TextField(_("feedback"), blank=True)
-
-    class Meta:
-        verbose_name = _("score")
-        verbose_name_plural = _("scores")
-        constraints = [
-            models.UniqueConstraint(fields=["assessment", "criterion"], name="assessmentscore_unique"),
-            models.CheckConstraint(condition=Q(score__isnull=True) | Q(score__gte=1, score__lte=4), name="assessmentscore_range"),
-        ]
-
-    def __str__(self):
-        return f"{self.criterion_id}: {self.score}"
-
-
-# On-the-job coaching ------------------------------------------------------------------------
-
-
-class CoachingQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from ..permissions import coaching_visible_to
-
-        return coaching_visible_to(user, self)
-
-
-class CoachingSession(models.Model):
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="coaching_sessions", verbose_name=_("coached person"))
-    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_given", verbose_name=_("coach"))
-    date = models.DateField(_("date"), default=timezone.localdate)
-    lesson_observed = models.CharField(_("lesson observed"), max_length=200, blank=True)
-    focus = models.TextField(_("focus"))
-    agreements = models.TextField(_("agreements"), blank=True)
-    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1, default=Decimal("1"))
-    response = models.TextField(_("response"), blank=True)
-    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
-
-    objects = CoachingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("coaching session")
-        verbose_name_plural = _("coaching sessions")
-        ordering = ["-date", "-pk"]
-
-    def __str__(self):
-        return f"{self.date:%d-%m-%Y} — {self.enrolment.person}"
-
-
-# Intake -------------------------------------------------------------------------------------
-
-
-class IntakeBackground(models.TextChoices):
-    TECHNICAL = "technical", _("Technical")
-    ADMINISTRATIVE = "administrative", _("Administrative")
-
-
-class IntakeStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    IN_PROGRESS = "in_progress", _("Suitability assessment in progress")
-    ADMITTED = "admitted", _("Admitted")
-    NOT_ADMITTED = "not_admitted", _("Not admitted")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-class IntakeApplication(models.Model):
-    """An application for the hybrid-teacher programme; may come from someone without an account."""
-
-    course = models.ForeignKey(
-        CoursePage, on_delete=models.PROTECT, related_name="applications", verbose_name=_("course")
-    )
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="intake_applications",
-        verbose_name=_("account"),
-    )
-    first_name = models.CharField(_("first name"), max_length=150)
-    last_name = models.CharField(_("last name"), max_length=150)
-    email = models.EmailField(_("email address"))
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-    employer = models.CharField(_("employer"), max_length=200)
-    background = models.CharField(_("background"), max_length=20, choices=IntakeBackground.choices)
-    motivation = models.TextField(_("motivation"), max_length=4000)
-    availability = models.CharField(
-        _("availability"), max_length=300, help_text=_("e.g. two days a week for teaching and study")
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
-    status = models.CharField(_("status"), max_length=16, choices=IntakeStatus.choices, default=IntakeStatus.SUBMITTED)
-    decision_reason = models.TextField(_("reasons for the decision"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("decided by"),
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("enrolment")
-    )
-
-    class Meta:
-        verbose_name = _("intake application")
-        verbose_name_plural = _("intake applications")
-        ordering = ["-submitted_at"]
-
-    def __str__(self):
-        return f"{self.first_name} {self.last_name} ({self.submitted_at:%Y})"
-
-    @property
-    def full_name(self):
-        return f"{self.first_name} {self.last_name}".strip()
-
-
-class IntakeStepKind(models.TextChoices):
-    # The suitability assessment for career changers, in order.
-    PORTFOLIO = "portfolio", _("Portfolio")
-    ASSESSMENT = "assessment", _("Assessment")
-    LESSON_OBSERVATION = "lesson_observation", _("Lesson observation")
-    INTERVIEW = "interview", _("Interview")
-
-
-class IntakeStepOutcome(models.TextChoices):
-    POSITIVE = "positive", _("Positive")
-    DOUBTFUL = "doubtful", _("Doubtful")
-    NEGATIVE = "negative", _("Negative")
-
-
-class IntakeStep(models.Model):
-    application = models.ForeignKey(IntakeApplication, on_delete=models.CASCADE, related_name="steps", verbose_name=_("application"))
-    kind = models.CharField(_("step"), max_length=20, choices=IntakeStepKind.choices)
-    date = models.DateField(_("date"), default=timezone.localdate)
-    outcome = models.CharField(_("outcome"), max_length=10, choices=IntakeStepOutcome.choices)
-    assessor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("assessor"),
-    )
-    notes = models.TextField(_("notes"), blank=True)
-
-    class Meta:
-        verbose_name = _("intake step")
-        verbose_name_plural = _("intake steps")
-        ordering = ["date", "pk"]
-        constraints = [models.UniqueConstraint(fields=["application", "kind"], name="intakestep_unique_kind")]
-
-    def __str__(self):
-        return self.get_kind_display()

@@ -33,6 +33,7 @@ __all__ = [
     "RegistrationStatus",
     "Speaker",
     "StudyDayFeedback",
+    "StudyDayCancellation",
     "StudyDayIndexPage",
     "StudyDayMaterial",
     "StudyDayPage",
@@ -199,6 +200,10 @@ class StudyDayPage(Page):
         return self.date < timezone.localdate()
 
     @property
+    def is_cancelled(self):
+        return StudyDayCancellation.objects.filter(study_day_id=self.pk).exists()
+
+    @property
     def registration_is_open(self):
         today = timezone.localdate()
         return self.registration_opens <= today <= self.registration_closes
@@ -328,6 +333,8 @@ class StudyDayRegistration(models.Model):
     attendance_marked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
     )
+    # iCalendar SEQUENCE part: raised on every change a calendar must pick up (RFC 5545 3.8.7.4).
+    ics_sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
 
     objects = StudyDayRegistrationQuerySet.as_manager()
 
@@ -394,6 +401,28 @@ class StudyDayFeedback(models.Model):
 
     def __str__(self):
         return f"{self.registration} — {self.rating}"
+
+
+class StudyDayCancellation(models.Model):
+    """A study day called off by the hub. A row of its own, not a page field, so publishing an
+    older revision of the page can never bring the day back by accident."""
+
+    study_day = models.OneToOneField(
+        StudyDayPage, on_delete=models.CASCADE, related_name="cancellation", verbose_name=_("study day")
+    )
+    cancelled_at = models.DateTimeField(_("cancelled at"), default=timezone.now)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("cancelled by"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("study-day cancellation")
+        verbose_name_plural = _("study-day cancellations")
+
+    def __str__(self):
+        return str(self.study_day)
 
 
 def _feed_token():

@@ -36,6 +36,16 @@ from ..models import (
 MISSED_SESSIONS_FLAG = 2  # unexcused absences before a trainee is flagged
 
 
+def expected_modules(cohort, total, today) -> int:
+    """The cohort's schedule: the share of its time that has passed, times the modules, rounded down."""
+    days = (cohort.end_date - cohort.start_date).days
+    if total == 0 or today <= cohort.start_date:
+        return 0
+    if days <= 0 or today >= cohort.end_date:
+        return total
+    return math.floor(total * (today - cohort.start_date).days / days)
+
+
 def _modules_by_course(courses):
     """Live modules of several courses in one query: {course_id: [module, ...]}."""
     courses = list({c.pk: c for c in courses}.values())
@@ -80,6 +90,7 @@ class EnrolmentSummary:
     assessments: list
     coaching: list
     hours: dict
+    coaching_hidden: int = 0
 
     @property
     def percent(self):
@@ -112,10 +123,12 @@ def enrolment_summary(enrolment, viewer, *, today: Date | None = None) -> Enrolm
         Assessment.objects.visible_to(viewer).filter(enrolment=enrolment).select_related("assessor")
     )
     coaching = list(CoachingSession.objects.visible_to(viewer).filter(enrolment=enrolment).select_related("coach"))
+    # Hours count every coaching session, also those this viewer may not read: one figure for all.
+    all_coaching = list(CoachingSession.objects.filter(enrolment=enrolment).values_list("hours", flat=True))
     hours = {
         "modules": sum((m.hours for m in modules if m.pk in done_ids), Decimal("0")),
         "sessions": sum((_session_hours(s) for s in sessions if s.mark == AttendanceStatus.PRESENT), Decimal("0")),
-        "coaching": sum((c.hours for c in coaching), Decimal("0")),
+        "coaching": sum(all_coaching, Decimal("0")),
     }
     hours["total"] = sum(hours.values(), Decimal("0"))
     return EnrolmentSummary(
@@ -129,6 +142,7 @@ def enrolment_summary(enrolment, viewer, *, today: Date | None = None) -> Enrolm
         past_sessions=[s for s in sessions if s.starts_at < now],
         assessments=assessments,
         coaching=coaching,
+        coaching_hidden=len(all_coaching) - len(coaching),
         hours=hours,
     )
 
@@ -208,13 +222,14 @@ class TraineeRow:
         return finals[0]
 
 
-def cohort_overview(cohort, *, today: Date | None = None) -> list[TraineeRow]:
+def cohort_overview(cohort, *, today: Date | None = None, coach=None) -> list[TraineeRow]:
+    """One row per trainee with the signals; `coach` limits the rows to that coach's coachees."""
     today = today or timezone.localdate()
     now = timezone.now()
-    enrolments = list(
-        Enrolment.objects.filter(cohort=cohort).exclude(status=EnrolmentStatus.WITHDRAWN)
-        .select_related("person", "coach").order_by("person__sort_name")
-    )
+    enrolments = Enrolment.objects.filter(cohort=cohort).exclude(status=EnrolmentStatus.WITHDRAWN)
+    if coach is not None:
+        enrolments = enrolments.filter(coach=coach)
+    enrolments = list(enrolments.select_related("person", "coach").order_by("person__sort_name"))
     modules = _modules_by_course([cohort.course]).get(cohort.course_id, [])
     module_ids = [m.pk for m in modules]
     done = Counter(
@@ -233,15 +248,26 @@ def cohort_overview(cohort, *, today: Date | None = None) -> list[TraineeRow]:
     assessments = defaultdict(list)
     for a in Assessment.objects.filter(enrolment__cohort=cohort).select_related("assessor").order_by("-date", "-pk"):
         assessments[a.enrolment_id].append(a)
+    expected = expected_modules(cohort, len(modules), today)
     rows = []
     for e in enrolments:
-        past_due = len(due_ids - submitted[e.pk]) if e.status == EnrolmentStatus.ACTIVE else 0
+        active = e.status == EnrolmentStatus.ACTIVE
+        past_due = len(due_ids - submitted[e.pk]) if active else 0
         absent = marks[e.pk][AttendanceStatus.ABSENT]
         flags = []
         if past_due:
             flags.append(_("%(count)s assignment(s) past due") % {"count": past_due})
         if absent >= MISSED_SESSIONS_FLAG:
             flags.append(_("%(count)s sessions missed") % {"count": absent})
+        if active and done.get(e.pk, 0) < expected:
+            flags.append(
+                _("behind schedule: %(done)s of %(expected)s modules done") % {"done": done.get(e.pk, 0), "expected": expected}
+            )
+        latest = {}
+        for a in assessments[e.pk]:  # newest first: the latest judgement per kind counts
+            latest.setdefault(a.kind, a)
+        if active and any(a.outcome == AssessmentOutcome.NOT_YET for a in latest.values()):
+            flags.append(_("assessment not yet at level"))
         rows.append(TraineeRow(
             enrolment=e,
             done=done.get(e.pk, 0),

@@ -89,7 +89,19 @@ def hub_figures(*, year=None):
         )
         .order_by("application__offer__profiles__code")
     )
+    # Guest teachers are people with the guest-teacher role (company mentors do not count).
+    from community.models import Role
+
+    from ..models import CourseKind, Enrolment, EnrolmentStatus
+
+    guest_teachers = {
+        "people": Membership.objects.active().filter(role=Role.GUEST_TEACHER).values("person_id").distinct().count(),
+        "trained": Enrolment.objects.filter(
+            cohort__course__kind=CourseKind.GUEST_TEACHER, status=EnrolmentStatus.COMPLETED
+        ).values("person_id").distinct().count(),
+    }
     return {
+        "guest_teachers": guest_teachers,
         "year": year,
         "year_choices": sorted({y["year"] for y in years} | {today.year}),
         "years": years,

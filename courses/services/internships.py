@@ -140,6 +140,8 @@ def placement_update(*, placement, fields) -> InternshipPlacement:
 def placement_submit_report(*, placement, report, deliverable=None, deliverable_description="") -> InternshipPlacement:
     if placement.is_completed:
         raise InternshipError(_("This internship is completed; its record can no longer change."))
+    if timezone.localdate() < placement.start_date:
+        raise InternshipError(_("The final report can be submitted once the internship has started."))
     placement.report = report
     placement.deliverable_description = deliverable_description
     if deliverable is not None:
@@ -157,6 +159,8 @@ def placement_complete(*, placement, by) -> InternshipPlacement:
     ).get(pk=placement.pk)
     if placement.is_completed:
         return placement
+    if timezone.localdate() < placement.start_date:
+        raise InternshipError(_("An internship cannot be completed before it starts."))
     if not placement.report_submitted_at:
         raise InternshipError(_("The teacher's final report is needed before the internship can be completed."))
     placement.status = PlacementStatus.COMPLETED
@@ -188,7 +192,7 @@ def _completion_text(placement, offer):
 
 
 @transaction.atomic
-def placement_publish_summary(*, placement, summary, publish: bool) -> InternshipPlacement:
+def placement_publish_summary(*, placement, summary, publish: bool, share_deliverable: bool = False) -> InternshipPlacement:
     if publish and not placement.is_completed:
         raise InternshipError(_("You can publish a summary once the internship is completed."))
     if publish and not summary.strip():
@@ -197,7 +201,8 @@ def placement_publish_summary(*, placement, summary, publish: bool) -> Internshi
     if publish and not placement.summary_published:
         placement.summary_published_at = timezone.now()
     placement.summary_published = publish
-    placement.save(update_fields=["summary", "summary_published", "summary_published_at"])
+    placement.deliverable_published = bool(publish and share_deliverable and placement.deliverable)
+    placement.save(update_fields=["summary", "summary_published", "summary_published_at", "deliverable_published"])
     if publish:
         placement_share_summary(placement=placement)
     return placement

@@ -3,9 +3,12 @@ assessments, coaching, attendance and completion. Views call these; nothing else
 
 from datetime import date as Date
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from portfolios.models import EntryKind
 from portfolios.services import record_evidence
@@ -20,71 +23,18 @@ from ..models import (
     CoachingSession,
     Enrolment,
     EnrolmentStatus,
-    IntakeApplication,
-    IntakeStatus,
-    IntakeStep,
     ModulePage,
     ModuleProgress,
+    ProgrammeNoticeKind,
     Submission,
 )
-
-# Intake -------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def intake_application_submit(*, course, person=None, **fields) -> IntakeApplication:
-    application = IntakeApplication(course=course, person=person if person and person.is_authenticated else None, **fields)
-    application.email = application.email.lower()
-    application.full_clean()
-    application.save()
-    return application
+from .notifications import programme_notify
 
 
-@transaction.atomic
-def intake_step_record(*, application, kind, outcome, assessor=None, date=None, notes="") -> IntakeStep:
-    step, _created = IntakeStep.objects.update_or_create(
-        application=application,
-        kind=kind,
-        defaults={"outcome": outcome, "assessor": assessor, "date": date or timezone.localdate(), "notes": notes},
-    )
-    if application.status == IntakeStatus.SUBMITTED:
-        application.status = IntakeStatus.IN_PROGRESS
-        application.save(update_fields=["status"])
-    return step
-
-
-def _account_for(application):
-    if application.person_id:
-        return application.person
-    return get_user_model().objects.filter(email__iexact=application.email).first()
-
-
-@transaction.atomic
-def intake_decide(*, application, admitted: bool, reason: str, by, cohort=None) -> IntakeApplication:
-    """Record admission or not, with the reasons; an admitted applicant with an account is enrolled."""
-    application.status = IntakeStatus.ADMITTED if admitted else IntakeStatus.NOT_ADMITTED
-    application.decision_reason = reason
-    application.decided_by = by
-    application.decided_at = timezone.now()
-    if admitted and cohort is not None:
-        person = _account_for(application)
-        if person is not None:
-            application.person = person
-            application.enrolment = enrolment_create(cohort=cohort, person=person)
-    application.save()
-    return application
-
-
-@transaction.atomic
-def intake_enrol(*, application, cohort) -> Enrolment | None:
-    """Enrol an admitted applicant once they have an account (e.g. after accepting an invitation)."""
-    person = _account_for(application)
-    if person is None or application.status != IntakeStatus.ADMITTED:
-        return None
-    application.person = person
-    application.enrolment = enrolment_create(cohort=cohort, person=person)
-    application.save(update_fields=["person", "enrolment"])
-    return application.enrolment
+def _in_site_language(message, **params):
+    """Stored text (the notice): in the platform's language, not the actor's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(message) % params
 
 
 # Enrolment and progress ---------------------------------------------------------------------
@@ -141,6 +91,11 @@ def submission_feedback(*, submission, feedback: str, by) -> Submission:
     submission.feedback_by = by
     submission.feedback_at = timezone.now()
     submission.save(update_fields=["feedback", "feedback_by", "feedback_at"])
+    programme_notify(
+        people=[submission.enrolment.person], kind=ProgrammeNoticeKind.FEEDBACK,
+        text=_in_site_language(gettext_noop("Feedback on “%(title)s”"), title=submission.title),
+        url=reverse("courses:submission_detail", args=[submission.pk]),
+    )
     return submission
 
 
@@ -162,8 +117,25 @@ def assessment_release(*, assessment, by) -> Assessment:
     assessment.released_at = timezone.now()
     assessment.released_by = by
     assessment.save(update_fields=["released_at", "released_by"])
+    programme_notify(
+        people=[assessment.enrolment.person], kind=ProgrammeNoticeKind.ASSESSMENT,
+        text=_in_site_language(gettext_noop("%(kind)s of %(date)s"), kind=assessment.get_kind_display(), date=f"{assessment.date:%d-%m-%Y}"),
+        url=reverse("courses:assessment_detail", args=[assessment.pk]),
+    )
     enrolment_check_completion(enrolment=assessment.enrolment)
     return assessment
+
+
+@transaction.atomic
+def cohort_session_changed(*, session) -> int:
+    """Tell everyone following the cohort that a session moved or changed (one digest line each)."""
+    people = [e.person for e in session.cohort.enrolments.filter(status=EnrolmentStatus.ACTIVE).select_related("person")]
+    starts = timezone.localtime(session.starts_at)
+    return programme_notify(
+        people=people, kind=ProgrammeNoticeKind.SESSION,
+        text=_in_site_language(gettext_noop("%(topic)s: now %(when)s, %(place)s"), topic=session.topic,
+                               when=f"{starts:%d-%m-%Y %H:%M}", place=session.place),
+    )
 
 
 # Coaching -----------------------------------------------------------------------------------
@@ -196,6 +168,9 @@ def attendance_record(*, session, statuses: dict) -> None:
             Attendance.objects.update_or_create(session=session, enrolment_id=enrolment_id, defaults={"status": status})
         else:
             Attendance.objects.filter(session=session, enrolment_id=enrolment_id).delete()
+    from .trainings import training_check_participation
+
+    training_check_participation(cohort=session.cohort)
 
 
 # Completion ---------------------------------------------------------------------------------
@@ -217,6 +192,13 @@ def enrolment_check_completion(*, enrolment, on: Date | None = None) -> bool:
     """Complete the enrolment once every module is done and the final assessment is passed."""
     if enrolment.status != EnrolmentStatus.ACTIVE or not enrolment_is_complete(enrolment):
         return enrolment.status == EnrolmentStatus.COMPLETED
+    complete_enrolment(enrolment=enrolment, on=on)
+    return True
+
+
+@transaction.atomic
+def complete_enrolment(*, enrolment, on: Date | None = None) -> Enrolment:
+    """Mark completed, number the certificate, and record the evidence in the portfolio."""
     on = on or timezone.localdate()
     enrolment.status = EnrolmentStatus.COMPLETED
     enrolment.completed_on = on
@@ -232,4 +214,4 @@ def enrolment_check_completion(*, enrolment, on: Date | None = None) -> bool:
         hours=course.hours,
         text=f"{enrolment.cohort.name} — {enrolment.certificate_number}",
     )
-    return True
+    return enrolment

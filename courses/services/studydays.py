@@ -8,17 +8,18 @@ mail task is logged and never undoes or breaks a registration.
 
 import logging
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Avg, Count, prefetch_related_objects
+from django.db.models import Avg, Count, F, prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 from community.models import VmboProfile
 from community.permissions import is_forum_member
@@ -30,6 +31,7 @@ from ..models import (
     CalendarFeed,
     MaterialAudience,
     RegistrationStatus,
+    StudyDayCancellation,
     StudyDayFeedback,
     StudyDayPage,
     StudyDayPageTag,
@@ -120,6 +122,7 @@ def study_day_page_context(*, page, user):
     materials = list(page.materials.select_related("document"))
     taken = places_taken(page)
     return {
+        "cancellation": StudyDayCancellation.objects.filter(study_day=page).first(),
         "workshops": workshops_with_places(page),
         "registration": registration,
         "is_participant": participant,
@@ -186,7 +189,7 @@ def _notify(kind, registration_id, **extra):
 @transaction.atomic
 def registration_create(*, study_day, person, workshop_ids=()) -> StudyDayRegistration:
     day = _lock_day(study_day)
-    if not day.registration_is_open:
+    if not day.registration_is_open or StudyDayCancellation.objects.filter(study_day=day).exists():
         raise RegistrationError(_("Registration for this study day is closed."))
     if not can_register_for(person, day):
         raise RegistrationError(_("This study day is not open to your role."))
@@ -204,6 +207,8 @@ def registration_create(*, study_day, person, workshop_ids=()) -> StudyDayRegist
     registration.confirmed_at = None if full else now
     registration.cancelled_at = None
     registration.attended = None
+    if registration.pk:
+        registration.ics_sequence += 1  # a re-registration replaces the earlier cancellation
     registration.save()
     _set_workshops(day, registration, list(workshop_ids))
     _notify("waitlisted" if full else "confirmed", registration.pk)
@@ -243,7 +248,13 @@ def registration_change_workshops(*, registration, workshop_ids) -> StudyDayRegi
     if not day.can_cancel:
         raise RegistrationError(_("Registration has closed; workshops can no longer be changed."))
     _set_workshops(day, registration, list(workshop_ids))
+    _bump_sequence(registration)
     return registration
+
+
+def _bump_sequence(registration):
+    registration.ics_sequence += 1
+    registration.save(update_fields=["ics_sequence"])
 
 
 @transaction.atomic
@@ -262,12 +273,35 @@ def registration_cancel(*, registration, by) -> StudyDayRegistration:
     registration.workshop_choices.all().delete()
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
-    registration.save(update_fields=["status", "cancelled_at"])
+    registration.ics_sequence += 1
+    registration.save(update_fields=["status", "cancelled_at", "ics_sequence"])
     if was_confirmed:
         _promote_day(day)
         _promote_workshops(day, freed)
     _notify("cancelled", registration.pk)
     return registration
+
+
+@transaction.atomic
+def study_day_cancel(*, study_day, by, reason="") -> StudyDayCancellation:
+    """Call the day off: every registration is cancelled and gets a calendar cancellation."""
+    day = _lock_day(study_day)
+    cancellation, created = StudyDayCancellation.objects.get_or_create(
+        study_day=day, defaults={"cancelled_by": by, "reason": reason}
+    )
+    if not created:
+        return cancellation
+    now = timezone.now()
+    for registration in StudyDayRegistration.objects.select_for_update().filter(study_day=day).exclude(
+        status=RegistrationStatus.CANCELLED
+    ):
+        registration.workshop_choices.all().delete()
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.ics_sequence += 1
+        registration.save(update_fields=["status", "cancelled_at", "ics_sequence"])
+        _notify("day_cancelled", registration.pk)
+    return cancellation
 
 
 def _promote_day(day):
@@ -283,7 +317,8 @@ def _promote_day(day):
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
-        registration.save(update_fields=["status", "confirmed_at"])
+        registration.ics_sequence += 1
+        registration.save(update_fields=["status", "confirmed_at", "ics_sequence"])
         _notify("promoted", registration.pk)
     if promoted:
         # Their workshop wishes now compete for places, in the order they were made.
@@ -309,6 +344,7 @@ def _promote_workshops(day, workshop_ids, announce=True):
         for choice in choices:
             choice.status = RegistrationStatus.CONFIRMED
             choice.save(update_fields=["status"])
+            StudyDayRegistration.objects.filter(pk=choice.registration_id).update(ics_sequence=F("ics_sequence") + 1)
             if announce:
                 _notify("workshop_promoted", choice.registration_id, workshop_id=w.pk)
 
@@ -414,10 +450,26 @@ def _attach_organisations(registrations):
 # Calendar --------------------------------------------------------------------------------
 
 
-def _event_for(day, registration=None):
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def event_uid(day) -> str:
+    return f"studyday-{day.pk}@techniekhub"
+
+
+def event_sequence(day, registration=None) -> int:
+    """Raised by every change a calendar must pick up: the registration's own revisions plus the
+    minutes since 2020 at the day's last publication (an edit of the page by the hub)."""
+    published = day.last_published_at or day.latest_revision_created_at
+    day_part = int((published - SEQUENCE_EPOCH).total_seconds() // 60) if published else 0
+    return max(day_part, 0) + (registration.ics_sequence if registration is not None else 0)
+
+
+def _event_for(day, registration=None, *, cancelled=False):
     tz = timezone.get_current_timezone()
     event = Event()
-    event.add("uid", f"studyday-{day.pk}@techniekhub")
+    event.add("uid", event_uid(day))
+    event.add("sequence", event_sequence(day, registration))
     event.add("summary", day.title)
     event.add("dtstart", datetime.combine(day.date, day.start_time, tzinfo=tz))
     event.add("dtend", datetime.combine(day.date, day.end_time, tzinfo=tz))
@@ -426,24 +478,51 @@ def _event_for(day, registration=None):
     url = f"{settings.SITE_URL}{day.url or ''}"
     event.add("url", url)
     lines = [url]
-    if registration is not None:
+    if cancelled:
+        event.add("status", "CANCELLED")
+    elif registration is not None:
         for choice in registration.workshop_choices.all():
             if choice.status == RegistrationStatus.CONFIRMED:
                 lines.append(f"{choice.workshop.start_time:%H:%M} {choice.workshop.title} ({choice.workshop.room})")
-        if registration.is_waitlisted:
-            event.add("status", "TENTATIVE")
+        event.add("status", "TENTATIVE" if registration.is_waitlisted else "CONFIRMED")
+    if registration is not None:
+        organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+        organizer.params["cn"] = "TechniekHub"
+        event.add("organizer", organizer)
+        attendee = vCalAddress(f"mailto:{registration.person.email}")
+        attendee.params["partstat"] = "DECLINED" if cancelled else "ACCEPTED"
+        event.add("attendee", attendee)
     event.add("description", "\n".join(lines))
     return event
 
 
-def ics_for_registrations(registrations, name) -> bytes:
+def _calendar(name, method):
     calendar = Calendar()
     calendar.add("prodid", "-//TechniekHub//Studiedagen//NL")
     calendar.add("version", "2.0")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _to_ical(calendar) -> bytes:
+    # Every TZID used gets its VTIMEZONE (RFC 5545 3.6.5); calendar apps guess without it.
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def ics_for_registrations(registrations, name, *, method="PUBLISH") -> bytes:
+    calendar = _calendar(name, method)
     for registration in registrations:
         calendar.add_component(_event_for(registration.study_day, registration))
-    return calendar.to_ical()
+    return _to_ical(calendar)
+
+
+def ics_cancel(registration) -> bytes:
+    """METHOD:CANCEL with the event's UID and a higher SEQUENCE: calendar apps remove the event."""
+    calendar = _calendar(registration.study_day.title, "CANCEL")
+    calendar.add_component(_event_for(registration.study_day, registration, cancelled=True))
+    return _to_ical(calendar)
 
 
 def calendar_feed_for(person) -> CalendarFeed | None:

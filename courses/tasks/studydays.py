@@ -13,6 +13,7 @@ SUBJECTS = {
     "promoted": gettext_noop("A place has come free: you are registered for %(day)s"),
     "workshop_promoted": gettext_noop("A place has come free in a workshop of %(day)s"),
     "cancelled": gettext_noop("Your registration for %(day)s is cancelled"),
+    "day_cancelled": gettext_noop("The study day %(day)s is cancelled"),
 }
 
 
@@ -31,8 +32,15 @@ def _message(kind, registration, workshop):
         lines.append(_("A place has come free in the workshop “%(workshop)s”: you are now registered for it.") % {"workshop": workshop.title if workshop else ""})
     elif kind == "cancelled":
         lines.append(_("Your registration for %(day)s is cancelled.") % {"day": day.title})
+    elif kind == "day_cancelled":
+        lines.append(_("The hub has cancelled the study day %(day)s (%(when)s). We are sorry.") % {"day": day.title, "when": when})
+        reason = getattr(getattr(day, "cancellation", None), "reason", "")
+        if reason:
+            lines += ["", reason]
+    if kind in {"cancelled", "day_cancelled"}:
+        lines.append(_("The attached calendar file removes the day from your calendar."))
     chosen = list(registration.workshop_choices.all())
-    if chosen and kind != "cancelled":
+    if chosen and kind not in {"cancelled", "day_cancelled"}:
         lines += ["", _("Your workshops:")]
         for c in chosen:
             state = _("waitlist") if c.status == "waitlisted" else _("registered")
@@ -44,7 +52,7 @@ def _message(kind, registration, workshop):
 @task()
 def send_study_day_email(registration_id: int, kind: str, workshop_id: int | None = None):
     from ..models import StudyDayRegistration, Workshop
-    from ..services.studydays import ics_for_registrations
+    from ..services.studydays import ics_cancel, ics_for_registrations
 
     registration = (
         StudyDayRegistration.objects.select_related("study_day", "person")
@@ -65,8 +73,10 @@ def send_study_day_email(registration_id: int, kind: str, workshop_id: int | Non
         if kind in {"confirmed", "promoted", "workshop_promoted"}:
             message.attach(
                 "studiedag.ics",
-                ics_for_registrations([registration], registration.study_day.title),
+                ics_for_registrations([registration], registration.study_day.title, method="REQUEST"),
                 "text/calendar",
             )
+        elif kind in {"cancelled", "day_cancelled"}:
+            message.attach("studiedag-geannuleerd.ics", ics_cancel(registration), "text/calendar")
         message.send()
     return kind

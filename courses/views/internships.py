@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -287,7 +288,8 @@ def placement_detail(request, pk):
         "report_form": forms.get("report") or (ReportForm(instance=placement) if active and teacher else None),
         "feedback_form": forms.get("feedback") or (HostFeedbackForm(instance=placement) if active and host else None),
         "summary_form": forms.get("summary") or (
-            SummaryForm(initial={"summary": placement.summary, "publish": placement.summary_published})
+            SummaryForm(initial={"summary": placement.summary, "publish": placement.summary_published,
+                               "share_deliverable": placement.deliverable_published}, has_deliverable=bool(placement.deliverable))
             if teacher and placement.is_completed else None
         ),
         "can_complete": host and active and bool(placement.report_submitted_at),
@@ -325,10 +327,11 @@ def _placement_step(request, placement, step, *, teacher, host, forms):
             messages.success(request, _("The internship is completed; the report and hours are in the teacher's portfolio."))
             return True
         elif step == "summary" and teacher:
-            form = forms["summary"] = SummaryForm(request.POST)
+            form = forms["summary"] = SummaryForm(request.POST, has_deliverable=bool(placement.deliverable))
             if form.is_valid():
                 services.placement_publish_summary(
-                    placement=placement, summary=form.cleaned_data["summary"], publish=form.cleaned_data["publish"]
+                    placement=placement, summary=form.cleaned_data["summary"], publish=form.cleaned_data["publish"],
+                    share_deliverable=form.cleaned_data.get("share_deliverable", False),
                 )
                 messages.success(
                     request, _("Your summary is published for all members and shared in the community.") if form.cleaned_data["publish"] else _("Your summary is saved.")
@@ -355,6 +358,23 @@ def experiences(request):
         .prefetch_related("application__offer__profiles")
         .order_by("-summary_published_at", "-pk")
     )
-    return render(request, "courses/internships/experiences.html", {
-        "page_obj": Paginator(placements, 10).get_page(request.GET.get("page")),
-    })
+    page_obj = Paginator(placements, 10).get_page(request.GET.get("page"))
+    from community.models import Post
+
+    keys = {p.community_source_key: p for p in page_obj}
+    for post in Post.objects.filter(source_key__in=list(keys)).only("pk", "source_key"):
+        keys[post.source_key].community_post = post
+    return render(request, "courses/internships/experiences.html", {"page_obj": page_obj})
+
+
+@login_required
+def shared_material(request, pk):
+    """Lesson material a teacher chose to share with their published summary: for all members."""
+    from community.permissions import is_forum_member
+
+    placement = get_object_or_404(
+        InternshipPlacement.objects.published().filter(deliverable_published=True), pk=pk
+    )
+    if not is_forum_member(request.user):
+        raise Http404
+    return serve_private_file(placement.deliverable)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from community.exports import tabular_response
 
-from ..forms.studydays import FeedbackForm, WorkshopChoiceForm
+from ..forms.studydays import FeedbackForm, StudyDayCancelForm, WorkshopChoiceForm
 from ..models import (
     CalendarFeed,
     RegistrationStatus,
@@ -131,11 +131,26 @@ def cancel(request, pk):
 
 
 @login_required
+def cancel_day(request, pk):
+    """Hub staff call a study day off; every participant gets an email with a calendar cancellation."""
+    _require_manager(request)
+    day = _live_day(pk)
+    form = StudyDayCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.study_day_cancel(study_day=day, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The study day is cancelled. Everyone registered gets an email with a calendar update."))
+        return redirect("courses:studyday_participants", pk=day.pk)
+    return render(request, "courses/studydays/cancel_day.html", {"day": day, "form": form})
+
+
+@login_required
 def registration_ics(request, pk):
     registration = _my_registration(request, pk)
     if registration.status == RegistrationStatus.CANCELLED:
-        raise Http404
-    body = services.ics_for_registrations([registration], registration.study_day.title)
+        # Importing this file removes the event again (same UID, METHOD:CANCEL).
+        body = services.ics_cancel(registration)
+    else:
+        body = services.ics_for_registrations([registration], registration.study_day.title)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="studiedag.ics"'
     return response
@@ -168,6 +183,11 @@ def mine(request):
     return render(request, "courses/studydays/mine.html", {
         "upcoming": [r for r in registrations if r.study_day.date >= today],
         "past": [r for r in registrations if r.study_day.date < today],
+        "cancelled": list(
+            StudyDayRegistration.objects.filter(
+                person=request.user, status=RegistrationStatus.CANCELLED, study_day__date__gte=today
+            ).select_related("study_day", "study_day__cancellation").order_by("study_day__date")
+        ),
         "feed": feed,
         "feed_url": request.build_absolute_uri(reverse("courses:studyday_calendar_feed", args=[feed.token])) if feed else "",
         "open_days": services.open_study_days(),

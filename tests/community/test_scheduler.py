@@ -118,7 +118,9 @@ def test_the_scheduler_publishes_a_page_whose_go_live_time_passed(hub_staff):
     assert not article.live
 
     names = {job.name for job in scheduling.registered_jobs()}
-    assert {"publish_scheduled", "inventory_reminders", "forum_digest_daily", "forum_digest_weekly"} <= names
+    assert {
+        "publish_scheduled", "inventory_reminders", "forum_digest_daily", "forum_digest_weekly", "programme_digests"
+    } <= names
     publish = next(job for job in scheduling.registered_jobs() if job.name == "publish_scheduled")
     publish.run(timezone.now())
     article.refresh_from_db()

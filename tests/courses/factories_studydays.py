@@ -119,7 +119,9 @@ def make_application(offer, applicant, *, status=ApplicationStatus.SUBMITTED, **
 
 
 def make_placement(offer, applicant, **fields):
+    """A placement under way (started ten days ago) unless dates are given."""
     application = make_application(offer, applicant, status=ApplicationStatus.ACCEPTED)
-    return InternshipPlacement.objects.create(
-        application=application, start_date=offer.period_start, end_date=offer.period_end, **fields
-    )
+    today = timezone.localdate()
+    fields.setdefault("start_date", today - timedelta(days=10))
+    fields.setdefault("end_date", today + timedelta(days=50))
+    return InternshipPlacement.objects.create(application=application, **fields)

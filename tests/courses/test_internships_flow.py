@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -247,3 +248,52 @@ def test_only_the_teacher_can_publish_the_summary(login, company, company_mentor
     response = login(company_mentor).post(url, {"step": "summary", "summary": "Van de host", "publish": "on"})
     assert response.status_code == 403
     assert not Post.objects.exists()
+
+
+# Dates that make sense (issue 15) ----------------------------------------------------------
+
+
+def test_no_completion_before_the_start_and_no_check_in_or_report_ahead(login, company, company_mentor, teacher, hub_staff):
+    from datetime import timedelta
+
+    today = timezone.localdate()
+    placement = make_placement(make_offer(company), teacher, start_date=today + timedelta(days=5),
+                               end_date=today + timedelta(days=40))
+    with pytest.raises(services.InternshipError):
+        services.placement_submit_report(placement=placement, report="Te vroeg")
+    placement.report_submitted_at = timezone.now()
+    placement.save()
+    with pytest.raises(services.InternshipError):
+        services.placement_complete(placement=placement, by=hub_staff)
+    running = make_placement(make_offer(company, title="Tweede"), teacher)
+    url = reverse("courses:internship_placement", args=[running.pk])
+    response = login(teacher).post(url, {"step": "checkin", "midway_date": (today + timedelta(days=3)).isoformat(),
+                                         "midway_notes": "Gaat goed"})
+    assert response.status_code == 200 and "toekomst" in response.content.decode()
+    running.refresh_from_db()
+    assert not running.midway_notes
+
+
+def test_teacher_chooses_to_share_lesson_material_and_the_card_links_author_and_thread(
+    login, company, teacher, other_teacher, hub_staff
+):
+    placement = make_placement(make_offer(company), teacher, report="Verslag")
+    placement.deliverable.save("lesmateriaal.pdf", ContentFile(PDF))
+    placement.report_submitted_at = timezone.now()
+    placement.save()
+    services.placement_complete(placement=placement, by=hub_staff)
+    url = reverse("courses:internship_placement", args=[placement.pk])
+    client = login(teacher)
+    client.post(url, {"step": "summary", "summary": "Wat ik leerde", "publish": "on"})
+    placement.refresh_from_db()
+    assert placement.summary_published and not placement.deliverable_published  # no tick, no sharing
+    material_url = reverse("courses:internship_shared_material", args=[placement.pk])
+    assert login(other_teacher).get(material_url).status_code == 404
+    login(teacher).post(url, {"step": "summary", "summary": "Wat ik leerde", "publish": "on", "share_deliverable": "on"})
+    placement.refresh_from_db()
+    assert placement.deliverable_published
+    assert login(other_teacher).get(material_url).status_code == 200
+    page = login(other_teacher).get(reverse("courses:internship_experiences")).content.decode()
+    assert material_url in page
+    assert reverse("community:forum_member", args=[teacher.pk]) in page
+    assert "/forum/" in page

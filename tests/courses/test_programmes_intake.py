@@ -124,3 +124,104 @@ def test_intake_page_shows_figures(login, course, hub_staff):
     IntakeApplicationFactory(course=course)
     page = login(hub_staff).get(reverse("courses:intake_list")).content.decode()
     assert "Aantallen per fase per jaar" in page and "Vermeulen" in page
+
+
+# Intake that talks back (issue 15) ---------------------------------------------------------
+
+
+def test_applicant_gets_emails_on_receipt_step_and_decision_in_dutch(
+    client, login, course, hub_staff, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("courses:intake_apply"), FORM)
+    assert mail.outbox[-1].to == ["nina@example.net"]
+    assert "ontvangen" in mail.outbox[-1].body and "twee weken" in mail.outbox[-1].body
+    application = IntakeApplication.objects.get()
+    url = reverse("courses:intake_detail", args=[application.pk])
+    staff = login(hub_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(url, {"action": "step", "step-kind": "portfolio", "step-date": "2026-10-01",
+                         "step-outcome": "positive", "step-inform_applicant": "on"})
+    assert "Portfolio" in mail.outbox[-1].body and "positief" in mail.outbox[-1].body
+    count = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(url, {"action": "step", "step-kind": "interview", "step-date": "2026-10-02", "step-outcome": "doubtful"})
+    assert len(mail.outbox) == count  # not every step needs telling
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(url, {"action": "decide", "decide-decision": "reject", "decide-reason": "Te weinig tijd."})
+    assert "Te weinig tijd." in mail.outbox[-1].body and "niet" in mail.outbox[-1].body
+
+
+def test_cv_upload_is_checked_stored_privately_and_served_to_hub_staff_only(client, login, course, hub_staff, teacher):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.courses.factories_programmes import pdf_bytes
+
+    fake = SimpleUploadedFile("cv.pdf", b"MZ this is not a pdf", content_type="application/pdf")
+    response = client.post(reverse("courses:intake_apply"), FORM | {"cv": fake})
+    assert response.status_code == 200 and not IntakeApplication.objects.exists()
+    cv = SimpleUploadedFile("mijn cv.pdf", pdf_bytes(), content_type="application/pdf")
+    assert client.post(reverse("courses:intake_apply"), FORM | {"cv": cv}).status_code == 302
+    application = IntakeApplication.objects.get()
+    assert application.cv.name.startswith("courses/intake/")
+    file_url = reverse("courses:intake_file", args=[application.pk, "cv"])
+    assert file_url in login(hub_staff).get(reverse("courses:intake_detail", args=[application.pk])).content.decode()
+    response = login(hub_staff).get(file_url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert login(teacher).get(file_url).status_code == 404
+    assert login(hub_staff).get(reverse("courses:intake_file", args=[application.pk, "portfolio"])).status_code == 404
+
+
+def test_form_labels_make_sense(client, course):
+    page = client.get(reverse("courses:intake_apply")).content.decode()
+    assert "Uitvoeren" not in page
+    assert "---------" not in page
+    assert 'enctype="multipart/form-data"' in page
+
+
+def test_only_cohorts_that_have_not_ended_are_offered(login, course, hub_staff):
+    from datetime import timedelta
+
+    today = timezone.localdate()
+    ended = CohortFactory(course=course, name="Voorbij", start_date=today - timedelta(days=400), end_date=today - timedelta(days=1))
+    running = CohortFactory(course=course, name="Loopt", start_date=today - timedelta(days=10), end_date=today + timedelta(days=300))
+    application = IntakeApplicationFactory(course=course)
+    page = login(hub_staff).get(reverse("courses:intake_detail", args=[application.pk])).content.decode()
+    assert running.name in page and ended.name not in page
+
+
+def test_admitted_applicant_without_account_is_invited_as_trainee_and_enrolled_on_first_visit(
+    login, course, hub_staff, django_capture_on_commit_callbacks
+):
+    from community.models import Invitation, Role
+    from community.services.people import invitation_accept
+
+    application = IntakeApplicationFactory(course=course, email="nieuw@example.net")
+    cohort = CohortFactory(course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        login(hub_staff).post(reverse("courses:intake_detail", args=[application.pk]), {
+            "action": "decide", "decide-decision": "admit", "decide-reason": "Geschikt",
+            "decide-cohort": cohort.pk, "decide-invite": "on"})
+    invitation = Invitation.objects.get(email="nieuw@example.net")
+    assert invitation.role == Role.TRAINEE
+    person = invitation_accept(invitation=invitation, password="een-lang-wachtwoord-42")
+    assert login(person).get(reverse("courses:my_courses")).status_code == 200
+    application.refresh_from_db()
+    assert application.enrolment.person == person and application.enrolment.cohort == cohort
+
+
+def test_erasure_removes_the_cv_file(course, trainee):
+    from django.core.files.base import ContentFile
+
+    from courses.personal_data import _anonymise
+    from tests.courses.factories_programmes import pdf_bytes
+
+    application = IntakeApplicationFactory(course=course, person=trainee, email=trainee.email)
+    application.cv.save("cv.pdf", ContentFile(pdf_bytes()), save=True)
+    storage, name = application.cv.storage, application.cv.name
+    assert storage.exists(name)
+    _anonymise(trainee, trainee.email)
+    application.refresh_from_db()
+    assert not application.cv and not storage.exists(name)

@@ -139,7 +139,7 @@ def test_register_page_queries_do_not_grow_with_participants(login, teacher, dja
             register(day, PersonFactory(), workshops=workshops[1:])
         with django_assert_max_num_queries(14):
             assert client.get(reverse("courses:studyday_register", args=[day.pk])).status_code == 200
-        with django_assert_max_num_queries(20):  # Wagtail's routing is about half of these
+        with django_assert_max_num_queries(21):  # Wagtail's routing is about half; +1 for a cancellation
             assert client.get(day.url).status_code == 200
 
 

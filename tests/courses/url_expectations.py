@@ -101,7 +101,9 @@ EXPECTATIONS |= {
     "courses:cohort_list": Case(expect={"anonymous": LOGIN, "*": OK}),
     "courses:cohort_detail": Case(kwargs=lambda w: {"pk": _programme(w).cohort.pk}, expect=_RUNS_COHORT),
     "courses:cohort_export": Case(kwargs=lambda w: {"pk": _programme(w).cohort.pk}, expect=_RUNS_COHORT),
-    "courses:session_attendance": Case(kwargs=lambda w: {"pk": _programme(w).session.pk}, expect=_RUNS_COHORT),
+    "courses:session_attendance": Case(
+        kwargs=lambda w: {"pk": _programme(w).session.pk}, expect=_RUNS_COHORT | {"colleague": OK},  # the coach
+    ),
     "courses:intake_apply": Case(kwargs=lambda w: (_programme(w), {})[1], expect={"*": OK}),
     "courses:intake_thanks": Case(expect={"*": OK}),
     "courses:intake_list": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
@@ -109,7 +111,33 @@ EXPECTATIONS |= {
         kwargs=lambda w: {"pk": _programme(w).application.pk},
         expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN},
     ),
+    # The Wagtail admin's session editor (its view class lives in courses.admin_viewsets).
+    "programme_sessions:edit": Case(kwargs=lambda w: {"pk": _programme(w).session.pk}, expect={"hub_staff": OK, "*": LOGIN}),
+    "courses:training_signup": Case(
+        kwargs=lambda w: {"pk": _training(w).pk}, expect={"anonymous": LOGIN, "*": FORBIDDEN},  # guest teachers only
+    ),
+    "courses:intake_file": Case(
+        kwargs=lambda w: {"pk": _cv_application(w).pk, "which": "cv"},
+        expect={"anonymous": LOGIN, "hub_staff": OK, "trainee": OK, "*": NOT_FOUND},
+    ),
 }
+
+
+def _training(w):
+    from courses.models import CourseKind
+    from tests.courses.factories_programmes import make_course
+
+    if "_training" not in w.__dict__:
+        w.__dict__["_training"] = make_course(title="Training gastdocenten", kind=CourseKind.GUEST_TEACHER, modules=0)
+    return w.__dict__["_training"]
+
+
+def _cv_application(w):
+    from tests.courses.factories_programmes import IntakeApplicationFactory, pdf_bytes
+
+    application = IntakeApplicationFactory(course=_programme(w).course, person=w.trainee)
+    application.cv.save("cv.pdf", ContentFile(pdf_bytes()), save=True)
+    return application
 # Study days and teacher internships ------------------------------------------------------
 
 
@@ -153,6 +181,20 @@ def _placement(w, with_file=False):
     return placement
 
 
+def _shared_placement(w):
+    from django.utils import timezone
+
+    from courses.models import PlacementStatus
+
+    placement = _placement(w, with_file=True)
+    placement.status = PlacementStatus.COMPLETED
+    placement.summary = "Wat ik leerde"
+    placement.summary_published = placement.deliverable_published = True
+    placement.summary_published_at = timezone.now()
+    placement.save()
+    return placement
+
+
 _OWNER_AND_HUB = {"anonymous": LOGIN, "teacher": OK, "hub_staff": OK, "*": NOT_FOUND}
 _HUB_ONLY = {"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}
 _HOSTS = {"anonymous": LOGIN, "company_mentor": OK, "hr": OK, "other_hr": OK, "team_leader": OK, "hub_staff": OK, "*": FORBIDDEN}
@@ -175,6 +217,7 @@ EXPECTATIONS.update({
     "courses:studyday_participants": Case(kwargs=lambda w: {"pk": _teacher_registration(w).study_day_id}, expect=_HUB_ONLY),
     "courses:studyday_participants_export": Case(kwargs=lambda w: {"pk": _teacher_registration(w).study_day_id}, expect=_HUB_ONLY),
     "courses:studyday_checkin": Case(kwargs=lambda w: {"pk": _teacher_registration(w, days_ahead=0).study_day_id}, expect=_HUB_ONLY),
+    "courses:studyday_cancel_day": Case(kwargs=lambda w: {"pk": _day(w, days_ahead=20).pk}, expect=_HUB_ONLY),
     "courses:studyday_feedback_summary": Case(kwargs=lambda w: {"pk": _day(w, days_ahead=-3).pk}, expect=_HUB_ONLY),
     "courses:learning_figures": Case(expect=_HUB_ONLY),
     "courses:internship_offers": Case(expect={"anonymous": LOGIN, "*": OK}),
@@ -201,6 +244,9 @@ EXPECTATIONS.update({
     "courses:internship_application_decide": Case(kwargs=lambda w: {"pk": _application(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
     "courses:internship_application_withdraw": Case(kwargs=lambda w: {"pk": _application(w).pk}, expect={"anonymous": LOGIN, "*": NOT_ALLOWED}),
     "courses:internship_placement": Case(kwargs=lambda w: {"pk": _placement(w).pk}, expect=_HOST_SIDE),
+    "courses:internship_shared_material": Case(
+        kwargs=lambda w: {"pk": _shared_placement(w).pk}, expect={"anonymous": LOGIN, "*": OK},  # every member
+    ),
     "courses:internship_deliverable": Case(kwargs=lambda w: {"pk": _placement(w, with_file=True).pk}, expect=_HOST_SIDE),
 })
 
