@@ -22,7 +22,7 @@ from .programmes import intake_figures
 FIRST_YEAR = 2022  # school year 2022-2023: the first measured on 1 July 2023
 
 TARGETS = {
-    "development": _("100% of technical teachers did a development activity (each school year, measured on 1 July)"),
+    "development": _("Every technical teacher (100%) did a development activity (each school year, measured on 1 July)"),
     "authorised": _("Every technical teacher authorised for what they teach by the set date"),
     "inflow": _("+20% inflow of (hybrid) teachers against the baseline year"),
 }
