@@ -37,7 +37,7 @@ class ArchiveForm(forms.Form):
     end_date = forms.DateField(
         label=_("End date"),
         help_text=_("Memberships end on this date; from then the organisation drops out of lists and figures."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date", "aria-describedby": "end-date-help"}, format="%Y-%m-%d"),
     )
 
 
