@@ -35,6 +35,7 @@ dossier_patterns = [
     path("inventory/<int:round_id>/", dossier_views.inventory_round, name="inventory_round"),
     path("inventory/school/", dossier_views.inventory_school, name="inventory_school"),
     path("inventory/overview/", dossier_views.inventory_overview, name="inventory_overview"),
+    path("inventory/team/", dossier_views.inventory_team, name="inventory_team"),
     path("plans/", dossier_views.plan_list, name="plan_list"),
     path("plans/new/", dossier_views.plan_create, name="plan_create"),
     path("plans/team/", dossier_views.team_plans, name="team_plans"),

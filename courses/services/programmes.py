@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portfolios.models import EntryKind
-from portfolios.services import record_evidence
+from portfolios.services import EvidenceFile, record_evidence
 
 from ..models import (
     Assessment,
@@ -231,5 +231,16 @@ def enrolment_check_completion(*, enrolment, on: Date | None = None) -> bool:
         date=on,
         hours=course.hours,
         text=f"{enrolment.cohort.name} — {enrolment.certificate_number}",
+        files=[_certificate_file(enrolment)],
     )
     return True
+
+
+def _certificate_file(enrolment) -> EvidenceFile:
+    """The certificate PDF, kept with the portfolio entry: sharing the entry shares the certificate."""
+    from django.conf import settings
+
+    from ..certificates import certificate_pdf
+
+    content = certificate_pdf(enrolment, region_name=settings.PLATFORM_REGION_NAME)
+    return EvidenceFile(name=f"certificaat-{enrolment.certificate_number}.pdf", content=content)
