@@ -144,3 +144,9 @@ def test_trainees_without_a_plan_are_not_listed_as_missing(login, team_leader, t
     page = login(team_leader).get(reverse("portfolios:team_plans")).content.decode()
     assert teacher.get_full_name() in page
     assert trainee.get_full_name() not in page
+
+
+def test_hub_staff_name_a_schools_approver_in_the_admin(login, hub_staff, teacher):
+    url = reverse("plan_approvers:add")
+    assert login(hub_staff).get(url).status_code == 200
+    assert login(teacher).get(url).status_code in (302, 403)
