@@ -41,6 +41,26 @@ def links() -> list[tuple[Any, str]]:
 
 _anonymisers: dict[str, Callable[[Any, str], None]] = {}
 
+# What erasure does, in words, per app: shown on "Mijn gegevens", the dossier's export page
+# and the confirmation step hub staff see before anonymising (one text, three places).
+_erasure_texts: dict[str, Any] = {}
+
+
+def register_erasure_text(key: str, text) -> None:
+    _erasure_texts[key] = text
+
+
+def erasure_details() -> list:
+    from django.utils.translation import gettext as _
+
+    return [
+        _(
+            "Your name, email address, photo, bio and expertise are removed and your account is closed; "
+            "your roles at schools end."
+        ),
+        *(_erasure_texts[key] for key in sorted(_erasure_texts)),
+    ]
+
 
 def register_anonymiser(key: str, anonymise: Callable[[Any, str], None]) -> None:
     """anonymise(person, old_email): remove copies of the person's name/email an app keeps.
@@ -64,6 +84,12 @@ def collect(person) -> dict[str, dict]:
     return {e.key: {"label": str(e.label), "data": e.export(person)} for e in exporters()}
 
 
+class Row(dict):
+    """A row of `rows()`: remembers its model so the download can label its keys and values."""
+
+    model = None
+
+
 def rows(queryset, *extra, exclude=()) -> list[dict]:
     """One query: every concrete field of the queryset's model (minus `exclude`) plus `extra` lookups.
 
@@ -72,7 +98,77 @@ def rows(queryset, *extra, exclude=()) -> list[dict]:
     fields = [
         f.attname for f in queryset.model._meta.concrete_fields if f.name not in exclude and f.attname not in exclude
     ]
-    return list(queryset.values(*fields, *extra))
+    out = []
+    for values in queryset.values(*fields, *extra):
+        row = Row(values)
+        row.model = queryset.model
+        out.append(row)
+    return out
+
+
+def _field(model, key: str):
+    """The model field a `values()` key names (`status`, `goal_id`, `round__school_year`), or None."""
+    parts = key.split("__")
+    field = None
+    for n, part in enumerate(parts):
+        if model is None:
+            return None
+        found = None
+        for candidate in model._meta.get_fields():
+            if getattr(candidate, "attname", None) == part or candidate.name == part:
+                found = candidate
+                break
+        if found is None:
+            return None
+        field = found
+        if n < len(parts) - 1:
+            model = getattr(found, "related_model", None)
+    return field
+
+
+def _label(model, key: str) -> str:
+    from django.utils.text import capfirst
+    from django.utils.translation import gettext
+
+    if key == "id":
+        return gettext("Number")
+    field = _field(model, key)
+    name = getattr(field, "verbose_name", None)
+    if name is None:
+        return capfirst(key.replace("__", " ").replace("_", " "))
+    label = str(name)
+    if key.endswith("_id") and getattr(field, "is_relation", False):
+        label = gettext("%(name)s (number)") % {"name": label}
+    elif "__" in key:
+        owner = _field(model, key.split("__")[0])
+        if owner is not None and getattr(owner, "verbose_name", None):
+            label = f"{owner.verbose_name}: {label}"
+    return capfirst(label)
+
+
+def _value(model, key: str, value):
+    field = _field(model, key)
+    choices = getattr(field, "flatchoices", None) if field is not None and getattr(field, "choices", None) else None
+    if choices and not isinstance(value, (list, dict)):
+        return str(dict(choices).get(value, value))
+    return readable(value)
+
+
+def readable(value):
+    """The export with people's words for keys and values: labels, never field names or codes."""
+    from django.utils.text import capfirst
+    from django.utils.translation import gettext
+
+    if isinstance(value, Row):
+        return {_label(value.model, key): _value(value.model, key, item) for key, item in value.items()}
+    if isinstance(value, dict):
+        return {
+            (capfirst(gettext(key.replace("_", " "))) if isinstance(key, str) else key): readable(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [readable(item) for item in value]
+    return value
 
 
 # --- community's own data ---------------------------------------------------------------------

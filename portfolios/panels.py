@@ -58,7 +58,10 @@ def _teacher_dossier(request):
     round = services.open_round() if is_teacher else None
     response = NeedsInventoryResponse.objects.filter(round=round, person=user).first() if round else None
     progress = services.plan_progress(plan) if plan else None
+    from .services.plan_review import notices_for
+
     return {
+        "notices": notices_for(user, ["sent_back", "agreed"]),
         "round": round,
         "response": response,
         "plan": plan,
@@ -72,16 +75,27 @@ def _team_leader_plans(request):
     from community.permissions import led_team_ids
 
     from .models import DevelopmentPlan, PlanStatus
+    from .reports.dossier import team_inventory_rates
+    from .services import dossier as services
 
-    if not led_team_ids(request.user):
-        return None
     to_agree = list(
         DevelopmentPlan.objects.led_by(request.user)
         .filter(status=PlanStatus.SUBMITTED)
         .select_related("person")
         .order_by("updated_at")[:5]
     )
-    return {"to_agree": to_agree}
+    teams = led_team_ids(request.user)
+    if not teams and not to_agree:
+        return None
+    rounds = services.open_rounds()
+    from .services.plan_review import notices_for
+
+    return {
+        "notices": notices_for(request.user, ["submitted"]),
+        "to_agree": to_agree,
+        "leads_team": bool(teams),
+        "rates": [(round, team_inventory_rates(round, teams)) for round in rounds] if teams else [],
+    }
 
 
 def _hr_dossier(request):
@@ -95,6 +109,7 @@ def _hr_dossier(request):
         return None
     round = services.open_round()
     rate = reports.inventory_total(reports.inventory_rates(round, school_ids=schools)) if round else None
+    others = services.open_rounds()[1:]
     from .models import PlanStatus
 
     counts = reports.plan_status_counts(schools, services.school_year_of())
@@ -102,6 +117,7 @@ def _hr_dossier(request):
     return {
         "round": round,
         "rate": rate,
+        "other_rounds": others,
         "counts": [(labels.get(key), key, value) for key, value in counts.items()],
         "school_year": services.school_year_of(),
     }
@@ -115,9 +131,9 @@ def _hub_dossier(request):
 
     if not is_hub_staff(request.user):
         return None
-    round = services.open_round()
-    rate = reports.inventory_total(reports.inventory_rates(round)) if round else None
-    return {"round": round, "rate": rate}
+    rounds = [(round, reports.inventory_total(reports.inventory_rates(round))) for round in services.open_rounds()]
+    round, rate = rounds[0] if rounds else (None, None)
+    return {"round": round, "rate": rate, "rounds": rounds}
 
 
 register_panel(Panel("dossier_teacher", "portfolios/panels/dossier_teacher.html", _teacher_dossier, order=20, reads=READS))

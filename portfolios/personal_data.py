@@ -7,7 +7,13 @@ import os
 
 from django.utils.translation import gettext_lazy as _
 
-from community.personal_data import register_exporter, register_link, rows
+from community.personal_data import (
+    register_anonymiser,
+    register_erasure_text,
+    register_exporter,
+    register_link,
+    rows,
+)
 
 
 def _group(pairs) -> dict:
@@ -113,7 +119,65 @@ def _showcases(person) -> list:
     return showcases
 
 
+def anonymise(person, old_email: str) -> None:
+    """Erasure: blank the person's own words; keep only figures the school's reports count.
+
+    - Portfolio: every entry, its files and the person's presentation links are deleted.
+    - Development plans: the year, status, hours and costs stay (the school's figures); goal
+      titles become "Leerdoel N", activity descriptions their kind; the why, how you will know,
+      reflection and every comment in the history (also the reviewer's, which is about the
+      person) are blanked; nobody reviews the plans any more.
+    - Needs inventory: the free-text answers are blanked; the ticked profiles and the
+      self-assessment scores stay as anonymous counts for the regional inventory.
+    - Qualification records stay (schools must keep them), attached to the anonymised person.
+    """
+    from .models import (
+        DevelopmentPlan,
+        LearningGoal,
+        NeedsInventoryResponse,
+        PlanEvent,
+        PlannedActivity,
+        PlanNotice,
+        PortfolioEntry,
+        Showcase,
+    )
+    from .services.sharing import entry_delete
+
+    for entry in PortfolioEntry.objects.filter(owner=person).prefetch_related("attachments"):
+        entry_delete(entry)
+    Showcase.objects.filter(owner=person).delete()
+    plans = DevelopmentPlan.objects.filter(person=person)
+    plans.update(reflection="")
+    for plan in plans:
+        plan.reviewers.clear()
+    for n, goal in enumerate(LearningGoal.objects.filter(plan__person=person).order_by("plan_id", "pk"), start=1):
+        goal.title = f"Leerdoel {n}"
+        goal.why = ""
+        goal.success_criteria = ""
+        goal.save(update_fields=["title", "why", "success_criteria"])
+    for activity in PlannedActivity.objects.filter(goal__plan__person=person):
+        activity.description = str(activity.get_form_display())
+        activity.save(update_fields=["description"])
+    PlanEvent.objects.filter(plan__person=person).update(comment="")
+    PlanNotice.objects.filter(plan__person=person).delete()
+    PlanNotice.objects.filter(recipient=person).delete()
+    NeedsInventoryResponse.objects.filter(person=person).update(
+        authorisation_status="", authorisation_needs="", deepening_topics="", remarks=""
+    )
+
+
 def register() -> None:
+    register_anonymiser("portfolios.dossier", anonymise)
+    register_erasure_text(
+        "portfolios.dossier",
+        _(
+            "Dossier: your portfolio entries, their files and your presentation links are deleted. In your "
+            "development plans and needs inventory everything you wrote (goals, reasons, reflections, comments, "
+            "answers) is blanked; what stays is the school year, status, hours, costs and scores, without your "
+            "name, because the school's figures count them. Your qualification records stay because your school "
+            "must keep them by law."
+        ),
+    )
     register_exporter("portfolios.qualifications", _("Qualification records and their history"), _qualifications)
     register_exporter("portfolios.staff_records", _("Staff records kept by HR"), _staff_records)
     register_exporter("portfolios.inventory", _("Needs inventory responses"), _inventory)

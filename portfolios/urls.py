@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import authorisation as authorisation_views
 from .views import dossier as dossier_views
+from .views import dossier_inventory as inventory_views
 from .views import dossier_portfolio as portfolio_views
 from .views import dossier_reports as dossier_report_views
 from .views import hr as hr_views
@@ -39,10 +40,11 @@ authorisation_patterns = [
 
 # Dossier: needs inventory, development plan, portfolio, showcase, export.
 dossier_patterns = [
-    path("inventory/", dossier_views.inventory, name="inventory"),
-    path("inventory/<int:round_id>/", dossier_views.inventory_round, name="inventory_round"),
-    path("inventory/school/", dossier_views.inventory_school, name="inventory_school"),
-    path("inventory/overview/", dossier_views.inventory_overview, name="inventory_overview"),
+    path("inventory/", inventory_views.inventory, name="inventory"),
+    path("inventory/<int:round_id>/", inventory_views.inventory_round, name="inventory_round"),
+    path("inventory/school/", inventory_views.inventory_school, name="inventory_school"),
+    path("inventory/overview/", inventory_views.inventory_overview, name="inventory_overview"),
+    path("inventory/team/", inventory_views.inventory_team, name="inventory_team"),
     path("plans/", dossier_views.plan_list, name="plan_list"),
     path("plans/new/", dossier_views.plan_create, name="plan_create"),
     path("plans/team/", dossier_views.team_plans, name="team_plans"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from ..models import ErasureRequest, Invitation, Membership, Person
 from ..permissions import is_hub_staff
-from ..personal_data import collect, run_anonymisers
+from ..personal_data import collect, readable, run_anonymisers
 from ..tasks.gdpr import send_erasure_received_email
 
 logger = logging.getLogger("community.gdpr")
@@ -22,10 +22,11 @@ ANONYMOUS_LAST_NAME = "gebruiker"
 
 
 def export_json(person: Person) -> bytes:
+    """Everything, with readable (Dutch) labels: each part under its label, keys and choices in words."""
+    parts = collect(person)
     data = {
-        "person_id": person.pk,
-        "exported_at": timezone.now(),
-        "data": collect(person),
+        _("Exported on"): timezone.now(),
+        _("Your data"): {part["label"]: readable(part["data"]) for part in parts.values()},
     }
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
 

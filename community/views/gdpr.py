@@ -5,14 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..confirm import confirm_step, confirmed
 from ..forms.gdpr import ErasureHandleForm, ErasureRequestForm
 from ..models import ErasureRequest
 from ..permissions import is_hub_staff, require
-from ..personal_data import exporters, links
+from ..personal_data import erasure_details, exporters, links
 from ..services import gdpr as services
 
 
@@ -26,6 +28,7 @@ def my_data(request):
         {
             "parts": [e.label for e in exporters()],
             "links": links(),
+            "erasure_details": erasure_details(),
             "erasure_requests": erasure_requests,
             "open_request": open_request,
             "form": ErasureRequestForm(),
@@ -87,6 +90,18 @@ def _handle(request, pk, action):
 @login_required
 @require_POST
 def erasure_request_anonymise(request, pk):
+    require(is_hub_staff(request.user))
+    erasure_request = get_object_or_404(ErasureRequest.objects.visible_to(request.user).select_related("person"), pk=pk)
+    if not confirmed(request):
+        return confirm_step(
+            request,
+            title=_("Anonymise this person?"),
+            question=_("%(name)s will be anonymised and their account closed. This cannot be undone.")
+            % {"name": erasure_request.person.get_full_name() or erasure_request.person.email},
+            button=_("Yes, anonymise"),
+            cancel_url=reverse("community:erasure_requests"),
+            details=erasure_details(),
+        )
     if _handle(request, pk, services.anonymise):
         messages.success(request, _("The person has been anonymised and their account deactivated."))
     return redirect("community:erasure_requests")

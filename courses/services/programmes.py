@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from portfolios.models import EntryKind
-from portfolios.services import record_evidence
+from portfolios.services import EvidenceFile, record_evidence
 
 from ..models import (
     Assessment,
@@ -213,5 +213,14 @@ def complete_enrolment(*, enrolment, on: Date | None = None) -> Enrolment:
         date=on,
         hours=course.hours,
         text=f"{enrolment.cohort.name} — {enrolment.certificate_number}",
+        files=[_certificate_file(enrolment)],
     )
     return enrolment
+
+
+def _certificate_file(enrolment) -> EvidenceFile:
+    """The certificate PDF, kept with the portfolio entry: sharing the entry shares the certificate."""
+    from ..certificates import certificate_pdf
+
+    content = certificate_pdf(enrolment, region_name=settings.PLATFORM_REGION_NAME)
+    return EvidenceFile(name=f"certificaat-{enrolment.certificate_number}.pdf", content=content)

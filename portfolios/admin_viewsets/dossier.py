@@ -7,9 +7,10 @@ from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 
 from ..dossier_permissions import HubStaffPolicy
-from ..models import DossierSettings, NeedsInventoryRound
+from ..models import DossierSettings, NeedsInventoryRound, SchoolPlanApprover
 
 register_permission_policy(NeedsInventoryRound, HubStaffPolicy(NeedsInventoryRound))
+register_permission_policy(SchoolPlanApprover, HubStaffPolicy(SchoolPlanApprover))
 
 
 # DossierSettings.get_permission_policy returns the same hub-staff policy.
@@ -31,3 +32,21 @@ class NeedsInventoryRoundViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_inventory_rounds():
     return NeedsInventoryRoundViewSet("needs_inventory_rounds")
+
+
+class SchoolPlanApproverViewSet(ModelViewSet):
+    """Who agrees plans at a school whose teachers' teams have no team leader (before HR)."""
+
+    model = SchoolPlanApprover
+    icon = "user"
+    menu_label = _("Plan approvers of schools")
+    menu_order = 321
+    add_to_admin_menu = True
+    form_fields = ["school", "approver"]
+    list_display = ["school", "approver"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_plan_approvers():
+    return SchoolPlanApproverViewSet("plan_approvers")

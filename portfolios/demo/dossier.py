@@ -262,7 +262,11 @@ def load(stdout):
             )
 
     # Some teachers at other schools, so that the hub's figures have more than one school.
-    others = Membership.objects.active().filter(role=Role.TEACHER).exclude(organisation=team.organisation).select_related("person")
+    # coach@ becomes a teacher later in the demo (courses): left out so a second load changes nothing.
+    others = (
+        Membership.objects.active().filter(role=Role.TEACHER).exclude(organisation=team.organisation)
+        .exclude(person__email="coach@example.org").select_related("person")
+    )
     for n, membership in enumerate(others.order_by("person__email")[:12]):
         codes = list(membership.profiles.values_list("code", flat=True)) or ["PIE"]
         _response(this_round, membership.person, submitted=n % 2 == 0, taught=codes, deepening=codes[:1] if n % 3 else (),

@@ -26,6 +26,27 @@ IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".
 MAX_ATTACHMENT_MB = 10
 
 
+MAX_FILES_PER_SAVE = 10
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -101,7 +122,21 @@ class GoalForm(forms.ModelForm):
 class PlannedActivityForm(forms.ModelForm):
     class Meta:
         model = PlannedActivity
-        fields = ["form", "description", "planned_hours", "cost", "completed"]
+        fields = ["form", "description", "planned_hours", "cost", "completed", "evidence"]
+        help_texts = {
+            "evidence": _(
+                "The portfolio entry that shows you did it. Its hours count instead of the planned hours, "
+                "so nothing counts twice."
+            ),
+        }
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        linked = PlannedActivity.objects.filter(evidence__isnull=False).exclude(pk=self.instance.pk)
+        self.fields["evidence"].queryset = (
+            PortfolioEntry.objects.filter(owner=owner).exclude(pk__in=linked.values("evidence_id")).order_by("-date")
+        )
+        self.fields["evidence"].label_from_instance = lambda e: f"{e.date:%d-%m-%Y} — {e.title}"
 
 
 class TransitionForm(forms.Form):
@@ -118,10 +153,13 @@ class EntryForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    attachment = forms.FileField(
-        label=_("Add a file"),
+    attachment = MultipleFileField(
+        label=_("Add files"),
         required=False,
-        help_text=_("A photo (JPEG or PNG) or a document (PDF, Word, Excel, PowerPoint, OpenDocument); at most %(mb)s MB.")
+        help_text=_(
+            "Photos (JPEG or PNG) or documents (PDF, Word, Excel, PowerPoint, OpenDocument); you may choose "
+            "several at once, each at most %(mb)s MB."
+        )
         % {"mb": MAX_ATTACHMENT_MB},
     )
 
@@ -152,10 +190,20 @@ class EntryForm(forms.ModelForm):
         return clean_html(self.cleaned_data["text"])
 
     def clean_attachment(self):
-        upload = self.cleaned_data.get("attachment")
-        if not upload:
-            return None
-        return clean_attachment(upload)
+        uploads = self.cleaned_data.get("attachment") or []
+        if len(uploads) > MAX_FILES_PER_SAVE:
+            raise ValidationError(
+                _("Choose at most %(count)s files at once.") % {"count": MAX_FILES_PER_SAVE}, code="too_many"
+            )
+        cleaned, errors = [], []
+        for upload in uploads:
+            try:
+                cleaned.append(clean_attachment(upload))
+            except ValidationError as error:
+                errors.extend(f"{upload.name}: {message}" for message in error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
 
 
 def clean_attachment(upload):
@@ -198,8 +246,9 @@ class ShowcaseForm(forms.ModelForm):
 
     class Meta:
         model = Showcase
-        fields = ["title", "intro", "entries", "valid_until"]
+        fields = ["title", "intro", "entries", "valid_until", "language"]
         widgets = {"intro": forms.Textarea(attrs={"rows": 3}), "entries": forms.CheckboxSelectMultiple}
+        help_texts = {"language": _("Visitors see the page in this language, whatever their browser is set to.")}
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)

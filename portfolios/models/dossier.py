@@ -55,6 +55,9 @@ class NeedsInventoryRound(models.Model):
     opens_on = models.DateField(_("opens on"))
     deadline = models.DateField(_("deadline"))
 
+    # When the opening email went out (once per round, by the worker).
+    announced_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = NeedsInventoryRoundQuerySet.as_manager()
 
     class Meta:
@@ -71,6 +74,24 @@ class NeedsInventoryRound(models.Model):
     def is_open(self, on=None):
         on = on or timezone.localdate()
         return self.opens_on <= on <= self.deadline
+
+    def overlapping(self):
+        """Other rounds open on at least one of this round's days."""
+        if not (self.opens_on and self.deadline):
+            return NeedsInventoryRound.objects.none()
+        return NeedsInventoryRound.objects.exclude(pk=self.pk).filter(
+            opens_on__lte=self.deadline, deadline__gte=self.opens_on
+        )
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        clash = self.overlapping().first()
+        if clash is not None:
+            raise ValidationError(
+                _("Round %(year)s is open on some of these days. Only one round can be open at a time.")
+                % {"year": clash.school_year}
+            )
 
 
 class SelfAssessment(models.IntegerChoices):
@@ -196,17 +217,22 @@ class DevelopmentPlanQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         teams = led_team_ids_of(user)
-        q = Q(person=user)
+        others = Q(pk__in=self.model.reviewers.through.objects.filter(person=user).values("developmentplan_id"))
         if teams:
-            q |= Q(person__in=_teacher_ids_in(Q(team_id__in=teams))) & ~Q(status=PlanStatus.DRAFT)
-        return self.filter(q)
+            others |= Q(person__in=_teacher_ids_in(Q(team_id__in=teams)))
+        # Reviewers (team leader, a school's team leaders, HR, a named approver) see submitted
+        # plans of people still with an account: an anonymised person's plan is nobody's to read.
+        return self.filter(Q(person=user) | (others & ~Q(status=PlanStatus.DRAFT) & Q(person__is_active=True)))
 
     def led_by(self, user):
-        """Plans of the teams this person leads (never their own plan)."""
-        teams = led_team_ids_of(user)
-        if not teams:
+        """Plans this person reviews: of the teams they lead, or sent to them (never their own)."""
+        if not user.is_authenticated:
             return self.none()
-        return self.filter(person__in=_teacher_ids_in(Q(team_id__in=teams))).exclude(person=user)
+        teams = led_team_ids_of(user)
+        q = Q(pk__in=self.model.reviewers.through.objects.filter(person=user).values("developmentplan_id"))
+        if teams:
+            q |= Q(person__in=_teacher_ids_in(Q(team_id__in=teams)))
+        return self.filter(q).exclude(person=user)
 
     def status_visible_to(self, user):
         """HR sees each plan's status (and nothing else) for its own school."""
@@ -239,6 +265,10 @@ class DevelopmentPlan(models.Model):
     inventory_response = models.ForeignKey(
         NeedsInventoryResponse, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("drafted from inventory"),
+    )
+    # Who the plan was sent to when submitted (see services.dossier.plan_approvers).
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="plans_to_review", verbose_name=_("sent to")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -331,6 +361,12 @@ class PlannedActivity(models.Model):
         _("cost (EUR)"), max_digits=8, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
     )
     completed = models.BooleanField(_("done"), default=False)
+    # The evidence that finished it (recorded by another app or chosen by the teacher): its
+    # hours count instead of the planned hours, so a finished activity counts once.
+    evidence = models.OneToOneField(
+        "portfolios.PortfolioEntry", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="plan_activity", verbose_name=_("evidence in your portfolio"),
+    )
 
     class Meta:
         verbose_name = _("planned activity")

@@ -189,6 +189,8 @@ class Attachment(models.Model):
     name = models.CharField(_("file name"), max_length=120)
     content_type = models.CharField(max_length=120)
     size = models.PositiveIntegerField(default=0)
+    # Made by the platform (a course certificate): replaced when the evidence is recorded again.
+    generated = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -230,6 +232,8 @@ class Showcase(models.Model):
     intro = models.TextField(_("introduction"), blank=True)
     entries = models.ManyToManyField(PortfolioEntry, blank=True, related_name="showcases", verbose_name=_("entries"))
     token = models.CharField(max_length=64, unique=True, default=_showcase_token, editable=False)
+    # The page shows in the owner's language, whatever the visitor's browser asks for.
+    language = models.CharField(_("language of the page"), max_length=8, choices=settings.LANGUAGES, default="nl")
     expires_at = models.DateTimeField(_("link valid until"), default=_showcase_expiry)
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

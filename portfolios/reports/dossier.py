@@ -29,7 +29,8 @@ DEVELOPMENT_TARGET_DATE = date(2023, 7, 1)
 
 
 def _teachers_by_school(on: date, school_ids=None) -> dict[int, set[int]]:
-    rows = technical_teacher_memberships(on)
+    # People who have left (membership ended, account closed or anonymised) are not counted.
+    rows = technical_teacher_memberships(on).filter(person__is_active=True)
     if school_ids is not None:
         rows = rows.filter(organisation_id__in=school_ids)
     by_school = defaultdict(set)
@@ -82,6 +83,35 @@ def inventory_non_responders(round: NeedsInventoryRound, school_id: int):
     people = _teachers_by_school(min(max(round.opens_on, timezone.localdate()), round.deadline), [school_id])[school_id]
     submitted = NeedsInventoryResponse.objects.filter(round=round, submitted_at__isnull=False).values("person_id")
     return Person.objects.filter(pk__in=people).exclude(pk__in=submitted).order_by("sort_name")
+
+
+def _measuring_day(round: NeedsInventoryRound) -> date:
+    return min(max(round.opens_on, timezone.localdate()), round.deadline)
+
+
+def _team_teachers(round: NeedsInventoryRound, team_ids) -> set[int]:
+    return set(
+        technical_teacher_memberships(_measuring_day(round))
+        .filter(team_id__in=team_ids, person__is_active=True)
+        .values_list("person_id", flat=True)
+    )
+
+
+def team_inventory_rates(round: NeedsInventoryRound, team_ids) -> InventoryRate:
+    """The response of the technical teachers of these teams (for their team leader). Two queries."""
+    people = _team_teachers(round, team_ids)
+    states = dict(
+        NeedsInventoryResponse.objects.filter(round=round, person_id__in=people).values_list("person_id", "submitted_at")
+    )
+    submitted = sum(1 for p in people if states.get(p) is not None)
+    drafts = sum(1 for p in people if p in states and states[p] is None)
+    return InventoryRate(None, len(people), submitted, drafts)
+
+
+def team_inventory_non_responders(round: NeedsInventoryRound, team_ids):
+    people = _team_teachers(round, team_ids)
+    submitted = NeedsInventoryResponse.objects.filter(round=round, submitted_at__isnull=False).values("person_id")
+    return Person.objects.filter(pk__in=people).exclude(pk__in=submitted).order_by("last_name", "first_name")
 
 
 def plan_status_counts(school_ids, school_year: str, on: date | None = None) -> dict[str, int]:

@@ -1,18 +1,12 @@
 """Needs inventory and development plan: the write paths and the small reads they share.
 
-Hours done on a plan (decided here, shown on the plan page): the hours of the teacher's
-portfolio entries dated within the plan's school year (1 August – 31 July), plus entries
-linked to one of the plan's goals even when dated outside that year. Evidence that other
-apps record (`record_evidence`) is a portfolio entry, so it counts without extra work.
+Hours and money of a plan: services.progress (the one place that counts them).
 """
 
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,11 +33,6 @@ def school_year_of(on: date | None = None) -> str:
     on = on or timezone.localdate()
     first = on.year if on.month >= 8 else on.year - 1
     return f"{first}-{first + 1}"
-
-
-def previous_school_years(school_year: str, count: int) -> list[str]:
-    first = int(school_year[:4])
-    return [f"{y}-{y + 1}" for y in range(first - count + 1, first + 1)]
 
 
 def technical_teacher_memberships(on: date | None = None):
@@ -84,6 +73,11 @@ def known_authorisation_status(person) -> tuple[str, list[int]]:
 
 def open_round(on: date | None = None) -> NeedsInventoryRound | None:
     return NeedsInventoryRound.objects.open_on(on).order_by("deadline").first()
+
+
+def open_rounds(on: date | None = None) -> list[NeedsInventoryRound]:
+    """Every open round, soonest deadline first (overlaps are refused, but old data may have them)."""
+    return list(NeedsInventoryRound.objects.open_on(on).order_by("deadline", "pk"))
 
 
 def inventory_response_for(*, round: NeedsInventoryRound, person) -> NeedsInventoryResponse:
@@ -240,84 +234,68 @@ def plan_transition(*, plan: DevelopmentPlan, actor, action: str, comment: str =
         if not reflection.strip():
             raise ValidationError(_("Write a short reflection on the year before you close the plan."))
         plan.reflection = reflection.strip()
+    from .plan_review import notify, plan_approvers
+
+    approvers = []
+    if action == "submit":
+        approvers, _why = plan_approvers(plan)
+        if not approvers:
+            raise ValidationError(
+                _("Nobody at your school can agree plans yet: there is no team leader or HR. Ask your school to name one.")
+            )
     from_status = plan.status
     if target is not None:
         plan.status = target
     plan.save()
-    return PlanEvent.objects.create(
+    event = PlanEvent.objects.create(
         plan=plan, actor=actor, from_status=from_status, to_status=plan.status, comment=comment
     )
+    if action == "submit":
+        plan.reviewers.set(approvers)
+        notify(plan=plan, kind="submitted", actor=actor, recipients=approvers)
+    elif action == "request_changes":
+        notify(plan=plan, kind="sent_back", actor=actor, recipients=[plan.person])
+    elif action == "agree":
+        notify(plan=plan, kind="agreed", actor=actor, recipients=[plan.person])
+    return event
 
 
-# Progress --------------------------------------------------------------------------------
+@transaction.atomic
+def activity_save(*, activity: PlannedActivity) -> PlannedActivity:
+    """Save a planned activity; done with evidence, or matched to the one recorded entry of its kind.
+
+    Ticking an activity off when its evidence is already in the portfolio (e.g. the course
+    recorded its completion) links the two, so the hours count once.
+    """
+    from .evidence import ACTIVITY_FOR_KIND
+
+    if activity.evidence_id:
+        activity.completed = True
+    elif activity.completed:
+        kinds = [kind for kind, form in ACTIVITY_FOR_KIND.items() if form == activity.form]
+        start, end = school_year_bounds(activity.goal.plan.school_year)
+        found = list(
+            PortfolioEntry.objects.filter(
+                owner_id=activity.goal.plan.person_id, kind__in=kinds, date__gte=start, date__lte=end,
+                plan_activity__isnull=True,
+            ).exclude(source_key="")[:2]
+        )
+        if len(found) == 1:
+            activity.evidence = found[0]
+    activity.save()
+    if activity.evidence_id:
+        activity.evidence.goals.add(activity.goal_id)
+    return activity
 
 
-@dataclass
-class Progress:
-    done: Decimal
-    target: Decimal
+# Progress: see services.progress (re-exported here for existing callers) ------------------
 
-    @property
-    def percent(self) -> int:
-        if not self.target:
-            return 100 if self.done else 0
-        return min(100, int(self.done * 100 / self.target))
-
-
-def hours_done_for_plans(plans) -> dict[int, Decimal]:
-    """Hours done per plan id, in two queries whatever the number of plans."""
-    plans = list(plans)
-    if not plans:
-        return {}
-    years = sorted({p.school_year for p in plans})
-    annotations = {}
-    for n, year in enumerate(years):
-        start, end = school_year_bounds(year)
-        annotations[f"y{n}"] = Sum("hours", filter=Q(date__gte=start, date__lte=end))
-    rows = (
-        PortfolioEntry.objects.filter(owner_id__in={p.person_id for p in plans})
-        .values("owner_id")
-        .annotate(**annotations)
-    )
-    by_owner = {row["owner_id"]: row for row in rows}
-    done = {}
-    for plan in plans:
-        row = by_owner.get(plan.person_id) or {}
-        done[plan.pk] = row.get(f"y{years.index(plan.school_year)}") or Decimal("0")
-    # Entries linked to a goal but dated outside the plan's year count too.
-    linked = PortfolioEntry.goals.through.objects.filter(learninggoal__plan__in=[p.pk for p in plans]).values(
-        "learninggoal__plan_id", "portfolioentry_id", "portfolioentry__date", "portfolioentry__hours"
-    )
-    by_id = {p.pk: p for p in plans}
-    seen = set()
-    for row in linked:
-        plan = by_id[row["learninggoal__plan_id"]]
-        key = (plan.pk, row["portfolioentry_id"])
-        start, end = school_year_bounds(plan.school_year)
-        if key in seen or start <= row["portfolioentry__date"] <= end:
-            continue
-        seen.add(key)
-        done[plan.pk] += row["portfolioentry__hours"]
-    return done
-
-
-def budget_spent(plan: DevelopmentPlan, period_years: int) -> tuple[Decimal, Decimal]:
-    """(spent in the budget period, planned in this plan): costs of done activities count as spent."""
-    years = previous_school_years(plan.school_year, period_years)
-    spent = PlannedActivity.objects.filter(
-        goal__plan__person_id=plan.person_id, goal__plan__school_year__in=years, completed=True
-    ).aggregate(total=Sum("cost"))["total"] or Decimal("0")
-    planned = PlannedActivity.objects.filter(goal__plan=plan).aggregate(total=Sum("cost"))["total"] or Decimal("0")
-    return spent, planned
-
-
-def plan_progress(plan: DevelopmentPlan) -> dict:
-    defaults = DossierSettings.load()
-    hours = Progress(hours_done_for_plans([plan])[plan.pk], Decimal(plan.hours_target))
-    spent, planned = budget_spent(plan, defaults.budget_period_years)
-    return {
-        "hours": hours,
-        "budget": Progress(spent, plan.budget),
-        "planned_cost": planned,
-        "budget_period_years": defaults.budget_period_years,
-    }
+from .progress import (  # noqa: E402, F401
+    Budget,
+    Progress,
+    budget_for,
+    budget_spent,
+    hours_done_for_plans,
+    plan_progress,
+    previous_school_years,
+)

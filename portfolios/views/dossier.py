@@ -4,27 +4,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Sum
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import Count, Prefetch, Q, Sum
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from community.confirm import confirm_step, confirmed
 from community.models import Membership, Role
-from community.permissions import hr_school_ids, is_hub_staff, led_team_ids
+from community.permissions import hr_school_ids, led_team_ids
 
 from .. import dossier_permissions as perms
-from ..forms.dossier import GoalForm, InventoryResponseForm, PlannedActivityForm, TransitionForm
+from ..forms.dossier import GoalForm, PlannedActivityForm, TransitionForm
 from ..models import (
     DevelopmentPlan,
-    NeedsInventoryResponse,
-    NeedsInventoryRound,
     PlanStatus,
     PortfolioEntry,
 )
 from ..reports import dossier as reports
 from ..services import dossier as services
+from ..services import plan_review
 
 PAGE_SIZE = 25
 
@@ -36,105 +36,6 @@ def _data(request):
 
 def _bound(request):
     return (request.POST, request.FILES) if request.method == "POST" else (None, None)
-
-
-# Needs inventory -------------------------------------------------------------------------
-
-
-@login_required
-def inventory(request):
-    """The teacher's rounds: the open one first, earlier ones read-only."""
-    rounds = NeedsInventoryRound.objects.all()
-    responses = {
-        r.round_id: r for r in NeedsInventoryResponse.objects.filter(person=request.user, round__in=rounds)
-    }
-    rows = [(round, responses.get(round.pk)) for round in rounds]
-    return render(
-        request,
-        "portfolios/dossier/inventory_index.html",
-        {"rows": rows, "is_teacher": services.is_technical_teacher(request.user)},
-    )
-
-
-@login_required
-def inventory_round(request, round_id):
-    round = get_object_or_404(NeedsInventoryRound, pk=round_id)
-    existing = NeedsInventoryResponse.objects.filter(round=round, person=request.user).first()
-    if existing is None:
-        if not services.is_technical_teacher(request.user):
-            raise PermissionDenied
-        if not round.is_open():
-            raise Http404
-    response = existing or services.inventory_response_for(round=round, person=request.user)
-    editable = round.is_open() and not response.is_submitted
-    form = InventoryResponseForm(_data(request), instance=response)
-    if request.method == "POST":
-        if not editable and "reopen" not in request.POST:
-            raise PermissionDenied
-        if "reopen" in request.POST:
-            if not round.is_open():
-                raise PermissionDenied
-            response.submitted_at = None
-            response.save(update_fields=["submitted_at", "updated_at"])
-            messages.info(request, _("Your answers are open for changes again. Submit them when you are done."))
-            return redirect("portfolios:inventory_round", round_id=round.pk)
-        if form.is_valid():
-            answers = form.save(commit=False)
-            try:
-                services.inventory_save(response=answers, submit="submit" in request.POST)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                form.save_m2m()
-                if answers.is_submitted:
-                    messages.success(request, _("Thank you: your inventory has been submitted."))
-                    return redirect("portfolios:inventory")
-                messages.success(request, _("Your draft has been saved."))
-                return redirect("portfolios:inventory_round", round_id=round.pk)
-    return render(
-        request,
-        "portfolios/dossier/inventory_form.html",
-        {"round": round, "response": response, "form": form, "editable": editable},
-    )
-
-
-def _round_from_query(request):
-    rounds = list(NeedsInventoryRound.objects.all())
-    chosen = request.GET.get("round")
-    round = next((r for r in rounds if str(r.pk) == chosen), None) or services.open_round() or (rounds[0] if rounds else None)
-    return rounds, round
-
-
-@login_required
-def inventory_school(request):
-    """HR: response rate of its school and who has not responded yet."""
-    schools = hr_school_ids(request.user)
-    if not schools:
-        raise PermissionDenied
-    rounds, round = _round_from_query(request)
-    rates, missing = [], []
-    if round:
-        rates = reports.inventory_rates(round, school_ids=schools)
-        missing = [(rate.school, reports.inventory_non_responders(round, rate.school.pk)) for rate in rates]
-    return render(
-        request,
-        "portfolios/dossier/inventory_school.html",
-        {"rounds": rounds, "round": round, "rates": rates, "missing": missing},
-    )
-
-
-@login_required
-def inventory_overview(request):
-    """Hub staff: response rates per school, counts only."""
-    if not is_hub_staff(request.user):
-        raise PermissionDenied
-    rounds, round = _round_from_query(request)
-    rates = reports.inventory_rates(round) if round else []
-    return render(
-        request,
-        "portfolios/dossier/inventory_overview.html",
-        {"rounds": rounds, "round": round, "rates": rates, "total": reports.inventory_total(rates)},
-    )
 
 
 # Development plan ------------------------------------------------------------------------
@@ -174,9 +75,22 @@ def plan_detail(request, pk):
             "activities", Prefetch("entries", queryset=PortfolioEntry.objects.order_by("-date"))
         )
     )
-    events = plan.events.select_related("actor")
+    events = list(plan.events.select_related("actor"))
     is_owner = plan.person_id == request.user.pk
     actions = services.allowed_actions(request.user, plan, leads=not is_owner and services.can_lead(request.user, plan))
+    # A reviewer sees the evidence the teacher shared with them; the teacher sees all of it.
+    visible_entries = None if is_owner else set(
+        PortfolioEntry.objects.visible_to(request.user).filter(owner=plan.person).values_list("pk", flat=True)
+    )
+    for goal in goals:
+        goal.visible_entries = [e for e in goal.entries.all() if visible_entries is None or e.pk in visible_entries]
+    sent_back = None
+    if plan.status == PlanStatus.CHANGES_REQUESTED:
+        sent_back = next((e for e in reversed(events) if e.to_status == PlanStatus.CHANGES_REQUESTED), None)
+    approvers, approver_source = ([], "")
+    if "submit" in actions:
+        approvers, approver_source = plan_review.plan_approvers(plan)
+    plan_review.mark_read(user=request.user, plan=plan)
     return render(
         request,
         "portfolios/dossier/plan_detail.html",
@@ -188,6 +102,10 @@ def plan_detail(request, pk):
             "is_owner": is_owner,
             "actions": actions,
             "form": TransitionForm(),
+            "sent_back": sent_back,
+            "approvers": approvers,
+            "approver_source": approver_source,
+            "reviewers": list(plan.reviewers.all()) if plan.status != PlanStatus.DRAFT else [],
         },
     )
 
@@ -218,12 +136,12 @@ def plan_transition(request, pk):
 
 
 TRANSITION_MESSAGES = {
-    "submit": _("Your plan has been sent to your team leader."),
-    "agree": _("You agreed the plan."),
-    "request_changes": _("Your request for changes has been sent."),
-    "comment": _("Your comment has been added."),
-    "close": _("The plan is closed. Well done!"),
-    "reopen": _("Your plan is a draft again."),
+    "submit": gettext_lazy("Your plan has been sent. They get an email and a notice."),
+    "agree": gettext_lazy("You agreed the plan."),
+    "request_changes": gettext_lazy("Your request for changes has been sent."),
+    "comment": gettext_lazy("Your comment has been added."),
+    "close": gettext_lazy("The plan is closed. Well done!"),
+    "reopen": gettext_lazy("Your plan is a draft again."),
 }
 
 
@@ -271,6 +189,14 @@ def goal_delete(request, pk):
     goal = perms.own_goal(request.user, pk)
     if not goal.plan.is_editable:
         raise PermissionDenied
+    if not confirmed(request):
+        return confirm_step(
+            request,
+            title=_("Remove this learning goal?"),
+            question=_("“%(goal)s” and its planned activities will be removed from your plan.") % {"goal": goal.title},
+            button=_("Yes, remove the goal"),
+            cancel_url=reverse("portfolios:plan_detail", kwargs={"pk": goal.plan_id}) + f"#goal-{goal.pk}",
+        )
     goal.delete()
     messages.success(request, _("Learning goal removed."))
     return redirect("portfolios:plan_detail", pk=goal.plan_id)
@@ -281,14 +207,31 @@ def activity_create(request, pk):
     goal = perms.own_goal(request.user, pk)
     if not goal.plan.is_editable:
         raise PermissionDenied
-    form = PlannedActivityForm(_data(request))
+    form = PlannedActivityForm(_data(request), owner=request.user)
     if request.method == "POST" and form.is_valid():
         activity = form.save(commit=False)
         activity.goal = goal
-        activity.save()
+        services.activity_save(activity=activity)
         messages.success(request, _("Activity added."))
+        _budget_warning(request, goal.plan)
         return redirect(reverse("portfolios:plan_detail", kwargs={"pk": goal.plan_id}) + f"#goal-{goal.pk}")
-    return render(request, "portfolios/dossier/activity_form.html", {"goal": goal, "plan": goal.plan, "form": form})
+    return render(
+        request,
+        "portfolios/dossier/activity_form.html",
+        {"goal": goal, "plan": goal.plan, "form": form, "budget": services.budget_for(goal.plan), "is_owner": True},
+    )
+
+
+def _budget_warning(request, plan):
+    from community.formatting import money
+
+    budget = services.budget_for(plan)
+    if budget.over:
+        messages.warning(
+            request,
+            _("Over budget: spent and planned together are %(over)s more than the budget of %(budget)s.")
+            % {"over": money(budget.overrun), "budget": money(budget.budget)},
+        )
 
 
 @login_required
@@ -297,20 +240,24 @@ def activity_edit(request, pk):
     plan = activity.goal.plan
     if plan.status == PlanStatus.CLOSED:
         raise PermissionDenied
-    form = PlannedActivityForm(_data(request), instance=activity)
+    form = PlannedActivityForm(_data(request), instance=activity, owner=request.user)
     if not plan.is_editable:
-        # After agreement the teacher only ticks activities off.
+        # After agreement the teacher only ticks activities off (and links the evidence).
         for name in form.fields:
-            if name != "completed":
+            if name not in ("completed", "evidence"):
                 form.fields[name].disabled = True
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.activity_save(activity=form.save(commit=False))
         messages.success(request, _("Activity saved."))
+        _budget_warning(request, plan)
         return redirect(reverse("portfolios:plan_detail", kwargs={"pk": plan.pk}) + f"#goal-{activity.goal_id}")
     return render(
         request,
         "portfolios/dossier/activity_form.html",
-        {"goal": activity.goal, "plan": plan, "activity": activity, "form": form},
+        {
+            "goal": activity.goal, "plan": plan, "activity": activity, "form": form,
+            "budget": services.budget_for(plan), "is_owner": True,
+        },
     )
 
 
@@ -320,12 +267,21 @@ def activity_delete(request, pk):
     activity = perms.own_activity(request.user, pk)
     if not activity.goal.plan.is_editable:
         raise PermissionDenied
+    if not confirmed(request):
+        return confirm_step(
+            request,
+            title=_("Remove this activity?"),
+            question=_("“%(activity)s” will be removed from your plan.") % {"activity": activity.description},
+            button=_("Yes, remove the activity"),
+            cancel_url=reverse("portfolios:activity_edit", kwargs={"pk": activity.pk}),
+        )
     activity.delete()
     messages.success(request, _("Activity removed."))
     return redirect("portfolios:plan_detail", pk=activity.goal.plan_id)
 
 
 def _team_members(team_ids, on=None):
+    """Teachers of these teams (trainees have no plan duty: they appear only with a plan)."""
     return (
         Membership.objects.active(on)
         .filter(team_id__in=team_ids, role__in=[Role.TEACHER, Role.TRAINEE])
@@ -336,36 +292,48 @@ def _team_members(team_ids, on=None):
 
 @login_required
 def team_plans(request):
-    """Team leader: this year's plans of the teams they lead, those to agree first."""
+    """Plans to review: the teams this person leads, and any plan sent to them."""
     teams = led_team_ids(request.user)
-    if not teams:
-        raise PermissionDenied
     school_year = request.GET.get("year") or services.school_year_of()
-    members = [m for m in _team_members(teams) if m.person_id != request.user.pk]
+    sent_to_me = DevelopmentPlan.objects.filter(reviewers=request.user, school_year=school_year).exclude(
+        person=request.user
+    )
+    if not teams and not DevelopmentPlan.objects.filter(reviewers=request.user).exists():
+        raise PermissionDenied
+    members = [m for m in _team_members(teams) if m.person_id != request.user.pk] if teams else []
+    plan_ids = set(sent_to_me.values_list("pk", flat=True))
     plans = {
         p.person_id: p
         for p in DevelopmentPlan.objects.filter(
-            person_id__in=[m.person_id for m in members], school_year=school_year
-        ).annotate(goal_count=Count("goals"), planned_hours=Sum("goals__activities__planned_hours"))
+            Q(person_id__in=[m.person_id for m in members]) | Q(pk__in=plan_ids), school_year=school_year
+        )
+        .select_related("person")
+        # distinct: the activities' join would otherwise multiply the goals.
+        .annotate(goal_count=Count("goals", distinct=True), planned_hours=Sum("goals__activities__planned_hours"))
     }
     done = services.hours_done_for_plans(plans.values())
     rows = []
     seen = set()
     for m in members:
-        if m.person_id in seen:
+        plan = plans.get(m.person_id)
+        if m.person_id in seen or (m.role == Role.TRAINEE and plan is None):
             continue
         seen.add(m.person_id)
-        plan = plans.get(m.person_id)
+        rows.append((m.person, m.team.name if m.team else "", plan))
+    for plan in plans.values():
+        if plan.person_id not in seen and plan.pk in plan_ids:
+            seen.add(plan.person_id)
+            rows.append((plan.person, _("Sent to you"), plan))
+    for _person, _team, plan in rows:
         if plan:
             plan.hours = services.Progress(done[plan.pk], plan.hours_target)
-        rows.append((m, plan))
     order = {PlanStatus.SUBMITTED: 0, PlanStatus.CHANGES_REQUESTED: 1, PlanStatus.DRAFT: 2, PlanStatus.AGREED: 3, PlanStatus.CLOSED: 4}
-    rows.sort(key=lambda r: order.get(r[1].status, 5) if r[1] else 5)
+    rows.sort(key=lambda r: order.get(r[2].status, 5) if r[2] else 5)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "portfolios/dossier/team_plans.html",
-        {"page_obj": page, "school_year": school_year, "to_agree": sum(1 for _m, p in rows if p and p.status == PlanStatus.SUBMITTED)},
+        {"page_obj": page, "school_year": school_year, "to_agree": sum(1 for _p, _t, p in rows if p and p.status == PlanStatus.SUBMITTED)},
     )
 
 

@@ -8,10 +8,13 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
+from community.confirm import confirm_step, confirmed
 from community.files import serve_private_file
 from community.permissions import is_forum_member
 from community.selectors.forum import post_for_source
@@ -76,8 +79,7 @@ def _save_entry(request, form):
             entry.owner = request.user
         entry.save()
         form.save_m2m()
-        clean = form.cleaned_data.get("attachment")
-        if clean:
+        for clean in form.cleaned_data.get("attachment") or []:
             sharing.attachment_add(entry=entry, clean=clean)
     return entry
 
@@ -195,6 +197,15 @@ def attachment_thumbnail(request, pk):
 def attachment_delete(request, pk):
     attachment = get_object_or_404(Attachment.objects.filter(entry__owner=request.user), pk=pk)
     entry_id = attachment.entry_id
+    if not confirmed(request):
+        return confirm_step(
+            request,
+            title=_("Delete this file?"),
+            question=_("“%(name)s” will be deleted for good, also for everyone you shared the entry with.")
+            % {"name": attachment.name},
+            button=_("Yes, delete the file"),
+            cancel_url=reverse("portfolios:entry_edit", kwargs={"pk": entry_id}),
+        )
     sharing.attachment_delete(attachment)
     messages.success(request, _("File removed."))
     return redirect("portfolios:entry_edit", pk=entry_id)
@@ -212,7 +223,7 @@ def showcase_list(request):
 
 @login_required
 def showcase_create(request):
-    form = ShowcaseForm(_data(request), owner=request.user)
+    form = ShowcaseForm(_data(request), owner=request.user, initial={"language": translation.get_language() or "nl"})
     if request.method == "POST" and form.is_valid():
         showcase = form.save(commit=False)
         showcase.owner = request.user
@@ -245,16 +256,39 @@ def showcase_public_url(showcase):
 @require_POST
 def showcase_revoke(request, pk):
     showcase = perms.own_showcase(request.user, pk)
+    if not confirmed(request):
+        return confirm_step(
+            request,
+            title=_("Switch the link off?"),
+            question=_("Nobody will be able to open “%(title)s” with the link any more. This cannot be undone: "
+                       "you can make a new presentation with a new link.") % {"title": showcase.title},
+            button=_("Yes, switch the link off"),
+            cancel_url=reverse("portfolios:showcase_edit", kwargs={"pk": showcase.pk}),
+        )
     sharing.showcase_revoke(showcase)
     messages.success(request, _("The link no longer works. Nobody can open this showcase any more."))
     return redirect("portfolios:showcase_list")
 
 
 def showcase_public(request, token):
-    """Anyone with the live link: the selected entries and their files, read-only."""
-    showcase = perms.live_showcase(token)
-    entries = showcase.entries.prefetch_related("tags", "attachments")
-    response = render(request, "portfolios/dossier/showcase_public.html", {"showcase": showcase, "entries": entries})
+    """Anyone with the live link: the selected entries and their files, read-only.
+
+    In the owner's language, whatever the visitor's browser asks for. A link that expired or
+    was switched off gets a friendly page (410 Gone) instead of "not found".
+    """
+    showcase = Showcase.objects.select_related("owner").filter(token=token).first()
+    if showcase is None:
+        raise Http404
+    with translation.override(showcase.language):
+        request.LANGUAGE_CODE = showcase.language
+        if not showcase.is_live:
+            response = render(request, "portfolios/dossier/showcase_gone.html", {"showcase": showcase}, status=410)
+        else:
+            entries = showcase.entries.prefetch_related("tags", "attachments")
+            response = render(
+                request, "portfolios/dossier/showcase_public.html", {"showcase": showcase, "entries": entries}
+            )
+        response["Content-Language"] = showcase.language
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"

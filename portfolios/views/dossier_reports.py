@@ -1,5 +1,7 @@
 """Hub figures and the teacher's own exports."""
 
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -9,10 +11,14 @@ from django.utils.translation import gettext as _
 
 from community.exports import tabular_response
 from community.permissions import is_hub_staff
+from community.personal_data import erasure_details
 
+from ..forms.export import ExportForm
 from ..reports import dossier as reports
 from ..services import export
 from ..services.dossier import school_year_of
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -53,18 +59,37 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
+def _export_form(request):
+    return ExportForm(request.GET, owner=request.user)
+
+
 @login_required
 def export_pdf(request):
+    form = _export_form(request)
+    problem = export.pdf_problem()
+    if problem:
+        logger.error("Dossier PDF unavailable: %s", problem)
+        return render(
+            request,
+            "portfolios/dossier/export.html",
+            {"form": form, "pdf_problem": problem, "erasure_details": erasure_details()},
+            status=503,
+        )
     stamp = timezone.localdate().isoformat()
-    return _download(export.build_pdf(request.user), "application/pdf", f"dossier-{stamp}.pdf")
+    return _download(export.build_pdf(request.user, form.choice()), "application/pdf", f"dossier-{stamp}.pdf")
 
 
 @login_required
 def export_zip(request):
+    form = _export_form(request)
     stamp = timezone.localdate().isoformat()
-    return _download(export.build_zip(request.user), "application/zip", f"dossier-{stamp}.zip")
+    return _download(export.build_zip(request.user, form.choice()), "application/zip", f"dossier-{stamp}.zip")
 
 
 @login_required
 def export_page(request):
-    return render(request, "portfolios/dossier/export.html")
+    return render(
+        request,
+        "portfolios/dossier/export.html",
+        {"form": _export_form(request), "pdf_problem": export.pdf_problem(), "erasure_details": erasure_details()},
+    )

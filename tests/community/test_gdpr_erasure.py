@@ -57,7 +57,8 @@ def anonymised(teacher, hub_staff, login):
     ErasureRequest.objects.create(person=teacher, reason="Sanne de Vries wil weg")
     request = ErasureRequest.objects.get(person=teacher)
     response = login(hub_staff).post(
-        reverse("community:erasure_request_anonymise", args=[request.pk]), {"note": "Afgehandeld"}, follow=True
+        reverse("community:erasure_request_anonymise", args=[request.pk]), {"note": "Afgehandeld", "confirmed": "yes"},
+        follow=True
     )
     assert response.status_code == 200
     return Person.objects.get(pk=teacher.pk)
@@ -98,7 +99,7 @@ def test_anonymising_scrubs_intake_applications_kept_under_the_old_address(teach
 
     IntakeApplicationFactory(email="teacher@example.org", first_name="Sanne", last_name="de Vries", phone="0612345678")
     request = ErasureRequest.objects.create(person=teacher)
-    login(hub_staff).post(reverse("community:erasure_request_anonymise", args=[request.pk]))
+    login(hub_staff).post(reverse("community:erasure_request_anonymise", args=[request.pk]), {"confirmed": "yes"})
     application = IntakeApplication.objects.get()
     assert application.email != "teacher@example.org" and application.first_name != "Sanne" and not application.phone
 
@@ -109,7 +110,7 @@ def test_a_handled_request_cannot_be_anonymised_twice_and_decline_records_the_no
     client.post(reverse("community:erasure_request_decline", args=[request.pk]), {"note": "Lopend dienstverband"})
     request.refresh_from_db()
     assert request.status == "declined" and request.handled_by == hub_staff and request.note == "Lopend dienstverband"
-    client.post(reverse("community:erasure_request_anonymise", args=[request.pk]))
+    client.post(reverse("community:erasure_request_anonymise", args=[request.pk]), {"confirmed": "yes"})
     teacher.refresh_from_db()
     assert teacher.is_active and teacher.first_name == "Sanne"
     # After a decline the person may ask again, and sees the earlier outcome.

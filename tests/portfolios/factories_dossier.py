@@ -29,6 +29,8 @@ class RoundFactory(DjangoModelFactory):
     school_year = "2026-2027"
     opens_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
     deadline = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=14))
+    # Announced already: the opening email is tested on its own (test_dossier_inventory_rounds).
+    announced_at = factory.LazyFunction(timezone.now)
 
 
 class ResponseFactory(DjangoModelFactory):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext, override
 from PIL import Image
 
 from portfolios.models import Attachment, PortfolioEntry
-from portfolios.services.export import latin1
+from tests.portfolios.export_helpers import pdf_text
 from tests.portfolios.factories_dossier import (
     EntryFactory,
     ShowcaseFactory,
@@ -147,7 +147,9 @@ def test_others_cannot_edit_share_or_delete(login, teacher, team_leader):
     client = login(team_leader)
     for name in ("entry_edit", "entry_share", "entry_delete"):
         assert client.post(reverse(f"portfolios:{name}", kwargs={"pk": entry.pk}), {"title": "x"}).status_code == 404
-    assert client.post(reverse("portfolios:attachment_delete", kwargs={"pk": attachment.pk})).status_code == 404
+    assert client.post(
+        reverse("portfolios:attachment_delete", kwargs={"pk": attachment.pk}), {"confirmed": "yes"}
+    ).status_code == 404
     assert PortfolioEntry.objects.filter(pk=entry.pk, title=entry.title).exists()
 
 
@@ -181,11 +183,19 @@ def test_revoked_or_expired_showcase_is_gone(client, login, teacher):
     showcase.entries.add(entry)
     file_url = reverse("portfolios:showcase_file", kwargs={"token": showcase.token, "pk": attachment_for(entry).pk})
     url = reverse("portfolios:showcase_public", kwargs={"token": showcase.token})
-    login(teacher).post(reverse("portfolios:showcase_revoke", kwargs={"pk": showcase.pk}))
+    owner = login(teacher)
+    step = owner.post(reverse("portfolios:showcase_revoke", kwargs={"pk": showcase.pk}))
+    assert step.status_code == 200 and 'name="confirmed" value="yes"' in step.content.decode()
+    assert client.get(url).status_code == 200, "one click does not switch the link off"
+    owner.post(reverse("portfolios:showcase_revoke", kwargs={"pk": showcase.pk}), {"confirmed": "yes"})
     client.logout()
-    assert client.get(url).status_code == 404 and client.get(file_url).status_code == 404
+    gone = client.get(url)
+    assert gone.status_code == 410 and "Deze link werkt niet meer" in gone.content.decode()
+    assert "Pagina niet gevonden" not in gone.content.decode()
+    assert client.get(file_url).status_code == 404
     expired = ShowcaseFactory(owner=teacher, expires_at=timezone.now() - timedelta(minutes=1))
-    assert client.get(reverse("portfolios:showcase_public", kwargs={"token": expired.token})).status_code == 404
+    page = client.get(reverse("portfolios:showcase_public", kwargs={"token": expired.token}))
+    assert page.status_code == 410 and "werkte tot" in page.content.decode()
 
 
 def test_showcase_only_offers_own_entries(login, teacher, colleague):
@@ -202,7 +212,8 @@ def test_pdf_export_renders_dutch_text(login, teacher):
     response = login(teacher).get(reverse("portfolios:export_pdf"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    assert latin1("differentiëren — € één") == "differentiëren - EUR één"
+    text = pdf_text(response.content)
+    assert "differentiëren en één les — €50" in text and "Ideeën" in text
 
 
 def test_zip_export_holds_json_and_files_of_the_teacher_only(login, teacher, colleague):
@@ -212,9 +223,9 @@ def test_zip_export_holds_json_and_files_of_the_teacher_only(login, teacher, col
     response = login(teacher).get(reverse("portfolios:export_zip"))
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     data = json.loads(archive.read("dossier.json"))
-    assert [e["title"] for e in data["portfolio"]] == ["Mijn item"]
-    assert data["portfolio"][0]["files"] and data["portfolio"][0]["files"][0] in archive.namelist()
-    assert "AVG" in data["privacy"]
+    assert [e["Titel"] for e in data["Portfolio"]] == ["Mijn item"]
+    assert data["Portfolio"][0]["Bestanden"] and data["Portfolio"][0]["Bestanden"][0] in archive.namelist()
+    assert "persoonsgegevens" in archive.read("LEESMIJ.txt").decode()
 
 
 def test_portfolio_list_runs_a_fixed_number_of_queries(login, teacher, django_assert_max_num_queries):

@@ -70,6 +70,7 @@ EXPECTATIONS.update(
         ),
         "portfolios:inventory_school": Case(expect={"anonymous": LOGIN, "hr": OK, "other_hr": OK, "*": FORBIDDEN}),
         "portfolios:inventory_overview": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
+        "portfolios:inventory_team": Case(expect={"anonymous": LOGIN, "team_leader": OK, "*": FORBIDDEN}),
         "portfolios:plan_list": Case(expect=_ANYONE),
         "portfolios:plan_create": Case(expect=_POST_ONLY),
         "portfolios:team_plans": Case(expect={"anonymous": LOGIN, "team_leader": OK, "*": FORBIDDEN}),
