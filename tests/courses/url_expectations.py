@@ -112,7 +112,7 @@ EXPECTATIONS |= {
         expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN},
     ),
     # The Wagtail admin's session editor (its view class lives in courses.admin_viewsets).
-    "programme_sessions:edit": Case(kwargs=lambda w: {"pk": _programme(w).session.pk}, expect={"hub_staff": OK, "*": LOGIN}),
+    "programme_sessions:edit": Case(kwargs=lambda w: {"pk": _programme(w).session.pk}, expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
     "courses:training_signup": Case(
         kwargs=lambda w: {"pk": _training(w).pk}, expect={"anonymous": LOGIN, "*": FORBIDDEN},  # guest teachers only
     ),
