@@ -164,3 +164,21 @@ def _migrated_snapshot(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             data = connection.creation.serialize_db_to_string()
     MIGRATED_SNAPSHOT["data"] = data
+
+
+def restore_migrated_rows():
+    """Empty every table and put back the rows migrations created, with the same ids.
+
+    For live-server tests, whose connection lacks pytest-django's snapshot. On PostgreSQL the
+    sequences are moved past the restored ids, or the next insert would collide with them."""
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(MIGRATED_SNAPSHOT["data"])
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)

@@ -145,6 +145,30 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(organisation_id__in=hr_school_ids(user))
 
 
+class BothSidesM2MHistory(HistoricalRecords):
+    """History that also follows many-to-many writes from the other side.
+
+    simple_history expects `membership.profiles.add(...)`; `profile.memberships.add(...)` sends
+    the profile as the instance and would fail. Record each membership that changed instead."""
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        owners = kwargs["model"]._default_manager
+        if action == "pre_clear":
+            instance._history_owners_before_clear = list(owners.filter(**{attr: instance}))
+            return None
+        if action in ("post_add", "post_remove"):
+            changed = owners.filter(pk__in=pk_set or ())
+        elif action == "post_clear":
+            changed = getattr(instance, "_history_owners_before_clear", [])
+        else:
+            return None
+        for owner in changed:
+            super().m2m_changed(owner, action, attr, pk_set, False, **kwargs)
+        return None
+
+
 class Membership(models.Model):
     """A person's role at an organisation for a period (a person may hold several)."""
 
@@ -175,7 +199,7 @@ class Membership(models.Model):
 
     objects = MembershipQuerySet.as_manager()
     # Role, team, start and end, and the profiles taught: every change leaves an entry (HR's change log).
-    history = HistoricalRecords(m2m_fields=[profiles])
+    history = BothSidesM2MHistory(m2m_fields=[profiles])
 
     class Meta:
         verbose_name = _("membership")

@@ -63,7 +63,7 @@ def test_each_job_runs_once_per_period(jobs):
     assert PeriodicJobRun.objects.filter(status=JobRunStatus.DONE, finished_at__isnull=False).count() == 6
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_schedulers_at_once_run_each_job_once(jobs):
     """Several schedulers tick at the same moment (own database connections, as separate
     processes would): the unique (job, period) row lets exactly one of them run each job."""

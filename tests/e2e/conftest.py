@@ -58,13 +58,10 @@ def demo(live_server):
     from django.db import connection
 
     from community.models import VmboProfile
-    from tests.conftest import MIGRATED_SNAPSHOT
+    from tests.conftest import MIGRATED_SNAPSHOT, restore_migrated_rows
 
     if not VmboProfile.objects.exists():
-        # An earlier transactional test's flush may have re-created content types (post_migrate)
-        # with other ids: empty every table first so the snapshot's ids come back unchanged.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(MIGRATED_SNAPSHOT["data"])
+        restore_migrated_rows()
     connection._test_serialized_contents = MIGRATED_SNAPSHOT["data"]
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
