@@ -145,6 +145,27 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(organisation_id__in=hr_school_ids(user))
 
 
+class ReverseSafeHistoricalRecords(HistoricalRecords):
+    """History for an m2m changed from either side. django-simple-history only handles the
+    forward side (`membership.profiles.add(p)`); from the profile's side
+    (`profile.memberships.add(m)`) it tried to write history on the profile and crashed.
+    Here each affected membership gets its entry instead."""
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, model=None, **kwargs):
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            return
+        if action == "pre_clear":
+            instance._history_cleared_pks = list(model.objects.filter(**{attr: instance}).values_list("pk", flat=True))
+            return
+        if action == "post_clear":
+            pk_set = getattr(instance, "_history_cleared_pks", [])
+        if action in ("post_add", "post_remove", "post_clear"):
+            for owner in model.objects.filter(pk__in=pk_set or []):
+                self.create_historical_record(owner, "~")
+
+
 class Membership(models.Model):
     """A person's role at an organisation for a period (a person may hold several)."""
 
@@ -175,7 +196,7 @@ class Membership(models.Model):
 
     objects = MembershipQuerySet.as_manager()
     # Role, team, start and end, and the profiles taught: every change leaves an entry (HR's change log).
-    history = HistoricalRecords(m2m_fields=[profiles])
+    history = ReverseSafeHistoricalRecords(m2m_fields=[profiles])
 
     class Meta:
         verbose_name = _("membership")

@@ -137,6 +137,20 @@ def test_membership_changes_have_history_and_show_in_the_change_log(login, hr, t
     assert "BWI, PIE" not in empty
 
 
+def test_profiles_changed_from_the_profile_side_leave_history_too(teacher, school):
+    from community.models import VmboProfile
+
+    membership = Membership.objects.get(person=teacher, organisation=school)
+    before = membership.history.count()
+    mvi = VmboProfile.objects.get_or_create(code="MVI", defaults={"name": "Maritiem en techniek"})[0]
+    mvi.memberships.add(membership)
+    assert membership.history.count() == before + 1
+    assert "MVI" in [p.vmboprofile.code for p in membership.history.first().profiles.all()]
+    mvi.memberships.clear()
+    assert membership.history.count() == before + 2
+    assert "MVI" not in [p.vmboprofile.code for p in membership.history.first().profiles.all()]
+
+
 def test_the_change_log_is_scoped_to_hr_schools(login, other_hr, teacher):
     page = login(other_hr).get(reverse("portfolios:hr_change_log")).content.decode()
     assert teacher.get_full_name() not in page
