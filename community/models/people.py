@@ -110,6 +110,11 @@ class Person(AbstractUser):
         """"Vries, de" — the last name as a sorted list shows it."""
         return f"{self.last_name}, {self.tussenvoegsel}" if self.tussenvoegsel else self.last_name
 
+    @property
+    def listed_name(self):
+        """"Vries, Anna de" — the name as a list sorted by last name shows it."""
+        return ", ".join(part for part in (self.last_name, " ".join(p for p in (self.first_name, self.tussenvoegsel) if p)) if part)
+
     def save(self, *args, **kwargs):
         self.sort_name = name_sort_key(self.last_name, self.first_name, self.tussenvoegsel)
         update_fields = kwargs.get("update_fields")

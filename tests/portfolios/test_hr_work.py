@@ -169,3 +169,24 @@ def test_a_team_leader_sees_the_authorisation_of_the_team(login, team_leader, te
     assert teacher.get_full_name() in page and colleague.get_full_name() in page
     assert other_teacher.get_full_name() not in page
     assert "Bevoegd" in page and "Geen gegevens" in page
+
+
+def test_people_are_listed_the_dutch_way_on_hr_and_team_pages(login, hr, team_leader, school, team):
+    from tests.factories import MembershipFactory, PersonFactory
+
+    names = [("Piet", "", "Verbeek"), ("Anna", "de", "Vries"), ("Kees", "van", "Leeuwen"), ("Zoë", "", "Çelik")]
+    people = []
+    for first, tv, last in names:
+        person = PersonFactory(first_name=first, tussenvoegsel=tv, last_name=last)
+        MembershipFactory(person=person, organisation=school, role=Role.TEACHER, team=team, profiles=["BWI"])
+        people.append(person)
+    expected = ["Çelik", "Leeuwen", "Verbeek", "Vries"]
+
+    def order(page):
+        assert all(name in page for name in expected), page
+        return sorted(expected, key=page.index)
+
+    hr_client = login(hr)
+    assert order(hr_client.get(reverse("portfolios:authorisation_matrix")).content.decode()) == expected
+    assert order(hr_client.get(reverse("portfolios:hr_change_log")).content.decode()) == expected
+    assert order(login(team_leader).get(reverse("portfolios:team_status")).content.decode()) == expected
