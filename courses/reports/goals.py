@@ -84,18 +84,19 @@ def programme_goals(*, today: date | None = None) -> dict:
             baseline = inflow.get((FIRST_YEAR, name), 0)
             new = inflow.get((start, name), 0)
             change = round(100 * (new - baseline) / baseline) if baseline and start > FIRST_YEAR else None
-            figures.inflow[name] = (new, math.ceil(baseline * 1.2) if start > FIRST_YEAR else None, change)
+            # No target without a baseline: +20% of nothing says nothing.
+            figures.inflow[name] = (new, math.ceil(baseline * 1.2) if baseline and start > FIRST_YEAR else None, change)
         years.append(figures)
     schools = sorted({name for y in years for d in (y.development, y.authorised, y.inflow) for name in d if name})
     return {"years": years, "schools": schools, "intake": intake_figures(today=today), "labels": TARGETS}
 
 
-def chart(values, *, width=320, bar=16, gap=8, maximum=100):
+def chart(values, *, width=640, bar=16, gap=8, maximum=100):
     """Bars for a small server-side SVG: [(label, value or None)] → geometry (no JavaScript)."""
     biggest = max([maximum, *(v for _label, v in values if v is not None)])
     bars = []
     for i, (label, value) in enumerate(values):
-        length = round((value or 0) / biggest * (width - 120), 1) if biggest else 0
+        length = round((value or 0) / biggest * (width - 170), 1) if biggest else 0
         bars.append({
             "label": label, "value": value, "y": i * (bar + gap), "width": length, "text_x": 110 + length + 4,
             "text_y": i * (bar + gap) + bar - 4,
