@@ -25,7 +25,7 @@ def writers():
             | Q(groups__name=HUB_EDITORS)
         )
         .distinct()
-        .order_by("last_name", "first_name", "pk")
+        .order_by("sort_name", "pk")
         .prefetch_related(Prefetch("memberships", queryset=active, to_attr="current_memberships"))
     )
 

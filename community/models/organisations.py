@@ -145,28 +145,25 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(organisation_id__in=hr_school_ids(user))
 
 
-class BothSidesM2MHistory(HistoricalRecords):
-    """History that also follows many-to-many writes from the other side.
+class ReverseSafeHistoricalRecords(HistoricalRecords):
+    """History for an m2m changed from either side. django-simple-history only handles the
+    forward side (`membership.profiles.add(p)`); from the profile's side
+    (`profile.memberships.add(m)`) it tried to write history on the profile and crashed.
+    Here each affected membership gets its entry instead."""
 
-    simple_history expects `membership.profiles.add(...)`; `profile.memberships.add(...)` sends
-    the profile as the instance and would fail. Record each membership that changed instead."""
-
-    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, model=None, **kwargs):
         if not reverse:
             return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
-        owners = kwargs["model"]._default_manager
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            return
         if action == "pre_clear":
-            instance._history_owners_before_clear = list(owners.filter(**{attr: instance}))
-            return None
-        if action in ("post_add", "post_remove"):
-            changed = owners.filter(pk__in=pk_set or ())
-        elif action == "post_clear":
-            changed = getattr(instance, "_history_owners_before_clear", [])
-        else:
-            return None
-        for owner in changed:
-            super().m2m_changed(owner, action, attr, pk_set, False, **kwargs)
-        return None
+            instance._history_cleared_pks = list(model.objects.filter(**{attr: instance}).values_list("pk", flat=True))
+            return
+        if action == "post_clear":
+            pk_set = getattr(instance, "_history_cleared_pks", [])
+        if action in ("post_add", "post_remove", "post_clear"):
+            for owner in model.objects.filter(pk__in=pk_set or []):
+                self.create_historical_record(owner, "~")
 
 
 class Membership(models.Model):
@@ -199,7 +196,7 @@ class Membership(models.Model):
 
     objects = MembershipQuerySet.as_manager()
     # Role, team, start and end, and the profiles taught: every change leaves an entry (HR's change log).
-    history = BothSidesM2MHistory(m2m_fields=[profiles])
+    history = ReverseSafeHistoricalRecords(m2m_fields=[profiles])
 
     class Meta:
         verbose_name = _("membership")

@@ -110,6 +110,16 @@ class Person(AbstractUser):
         """"Vries, de" — the last name as a sorted list shows it."""
         return f"{self.last_name}, {self.tussenvoegsel}" if self.tussenvoegsel else self.last_name
 
+    @property
+    def listed_name(self):
+        """"Vries, Anna de" — the name as a list sorted by last name shows it (a tussenvoegsel
+        typed into the last name, "de Vries", moves behind the first name too)."""
+        words, prefix = (self.last_name or "").split(), (self.tussenvoegsel or "").split()
+        while not self.tussenvoegsel and len(words) > 1 and words[0].lower().strip("'") in TUSSENVOEGSELS:
+            prefix.append(words.pop(0))
+        rest = " ".join([*(self.first_name or "").split(), *prefix])
+        return ", ".join(part for part in (" ".join(words), rest) if part)
+
     def save(self, *args, **kwargs):
         self.sort_name = name_sort_key(self.last_name, self.first_name, self.tussenvoegsel)
         update_fields = kwargs.get("update_fields")

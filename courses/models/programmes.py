@@ -319,7 +319,7 @@ class Enrolment(models.Model):
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
-        ordering = ["cohort", "person__last_name", "person__first_name"]
+        ordering = ["cohort", "person__sort_name", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["cohort", "person"], name="enrolment_unique_person_per_cohort"),
         ]

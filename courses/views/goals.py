@@ -7,7 +7,7 @@ from django.shortcuts import render
 from community.exports import tabular_response
 from community.permissions import is_hub_staff
 
-from ..reports.goals import chart, goals_table, programme_goals
+from ..reports.goals import chart, goals_table, programme_goals, school_rows
 
 
 @login_required
@@ -17,13 +17,14 @@ def programme_goals_view(request):
     goals = programme_goals()
     region = [(y.school_year, y.development.get(None, (0, 0, None))[2]) for y in goals["years"]]
     authorised = [(y.school_year, y.authorised.get(None, (0, 0, None))[2]) for y in goals["years"]]
-    inflow = [(str(r["year"]), r["admitted"]) for r in goals["intake"]["rows"]]
+    inflow = [(y.school_year, y.inflow.get(None, (0, None, None))[0]) for y in goals["years"]]
+    target = max([t for y in goals["years"] if (t := y.inflow.get(None, (0, None, None))[1])] or [1])
     return render(request, "courses/goals/programme_goals.html", {
         "goals": goals,
         "charts": [
-            ("development", goals["labels"]["development"], chart(region), "%"),
-            ("authorised", goals["labels"]["authorised"], chart(authorised), "%"),
-            ("inflow", goals["labels"]["inflow"], chart(inflow, maximum=goals["intake"]["target"] or 1), ""),
+            ("development", goals["labels"]["development"], chart(region), "%", school_rows(goals, "development")),
+            ("authorised", goals["labels"]["authorised"], chart(authorised), "%", school_rows(goals, "authorised")),
+            ("inflow", goals["labels"]["inflow"], chart(inflow, maximum=target), "", school_rows(goals, "inflow")),
         ],
     })
 

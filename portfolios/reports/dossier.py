@@ -111,7 +111,7 @@ def team_inventory_rates(round: NeedsInventoryRound, team_ids) -> InventoryRate:
 def team_inventory_non_responders(round: NeedsInventoryRound, team_ids):
     people = _team_teachers(round, team_ids)
     submitted = NeedsInventoryResponse.objects.filter(round=round, submitted_at__isnull=False).values("person_id")
-    return Person.objects.filter(pk__in=people).exclude(pk__in=submitted).order_by("last_name", "first_name")
+    return Person.objects.filter(pk__in=people).exclude(pk__in=submitted).order_by("sort_name", "pk")
 
 
 def plan_status_counts(school_ids, school_year: str, on: date | None = None) -> dict[str, int]:

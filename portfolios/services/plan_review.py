@@ -29,7 +29,7 @@ def plan_approvers(plan: DevelopmentPlan) -> tuple[list, str]:
 
     def people(qs):
         ids = qs.exclude(person_id=person_id).values("person_id")
-        return list(Person.objects.filter(pk__in=ids).order_by("last_name", "first_name"))
+        return list(Person.objects.filter(pk__in=ids).order_by("sort_name", "pk"))
 
     if teams:
         found = people(_active().filter(role=Role.TEAM_LEADER, team_id__in=teams))
@@ -42,7 +42,7 @@ def plan_approvers(plan: DevelopmentPlan) -> tuple[list, str]:
         pk__in=SchoolPlanApprover.objects.filter(school_id__in=schools).values("approver_id"), is_active=True
     ).exclude(pk=person_id)
     if named:
-        return list(named.order_by("last_name", "first_name")), "setting"
+        return list(named.order_by("sort_name", "pk")), "setting"
     found = people(_active().filter(role=Role.HR, organisation_id__in=schools))
     if found:
         return found, "hr"

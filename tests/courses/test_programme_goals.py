@@ -28,3 +28,30 @@ def test_progress_per_school_year_since_2022(teacher, school):
     goals = programme_goals(today=date(2025, 10, 1))
     assert [y.school_year for y in goals["years"]] == ["2022-2023", "2023-2024", "2024-2025", "2025-2026"]
     assert goals["years"][0].on == date(2023, 7, 1)
+
+
+def test_inflow_per_school_year_and_school_against_the_first_year(login, hub_staff, school, other_school):
+    from community.models import Role
+    from tests.factories import MembershipFactory, PersonFactory
+
+    def start(org, day, role=Role.TEACHER, person=None):
+        person = person or PersonFactory()
+        MembershipFactory(person=person, organisation=org, role=role, start_date=day)
+        return person
+
+    for _ in range(5):
+        start(school, date(2022, 9, 1))  # baseline 2022-2023: 5
+    for _ in range(5):
+        start(school, date(2023, 9, 1))
+    start(school, date(2024, 2, 1), role=Role.TRAINEE)  # a hybrid teacher counts as inflow
+    moved = start(other_school, date(2023, 10, 1))
+    start(school, date(2024, 3, 1), person=moved)  # new at this school, new in the region count per school only
+    again = start(school, date(2022, 9, 1))
+    start(school, date(2023, 9, 1), person=again)  # a renewed contract is no inflow
+    goals = programme_goals(today=date(2024, 7, 15))
+    year = {y.school_year: y for y in goals["years"]}["2023-2024"]
+    assert year.inflow["Zuiderpark College"] == (7, 8, 17)  # 6 baseline → target 8, +17%
+    page = login(hub_staff).get(reverse("courses:programme_goals")).content.decode()
+    assert "doel 8" in page
+    csv_text = login(hub_staff).get(reverse("courses:programme_goals_export") + "?format=csv").content.decode("utf-8-sig")
+    assert "2023-2024;Zuiderpark College;7;8;17" in csv_text

@@ -121,10 +121,10 @@ def test_hr_matrix_shows_status_in_text_and_filters(login, hr, teacher, colleagu
     hold(teacher, "Bouwkunde I en II")
     client = login(hr)
     page = client.get(reverse("portfolios:authorisation_matrix")).content.decode()
-    assert "de Vries" in page and "Bakker" in page
+    assert "Vries, Sanne de" in page and "Bakker" in page
     assert 'badge ok">Bevoegd<' in page
     filtered = client.get(reverse("portfolios:authorisation_matrix") + "?profile=BWI&status=authorised").content.decode()
-    assert "de Vries" in filtered and "Bakker" not in filtered
+    assert "Vries, Sanne de" in filtered and "Bakker" not in filtered
 
 
 def test_hr_matrix_export_csv_and_xlsx(login, hr, teacher):

@@ -137,19 +137,19 @@ def test_membership_changes_have_history_and_show_in_the_change_log(login, hr, t
     assert "BWI, PIE" not in empty
 
 
-
-def test_profiles_added_from_the_profile_side_leave_membership_history(teacher, school):
+def test_profiles_changed_from_the_profile_side_leave_history_too(teacher, school):
     from community.models import VmboProfile
 
     membership = Membership.objects.get(person=teacher, organisation=school)
     before = membership.history.count()
-    mvi = VmboProfile.objects.get(code="MVI")
+    mvi = VmboProfile.objects.get_or_create(code="MVI", defaults={"name": "Maritiem en techniek"})[0]
     mvi.memberships.add(membership)
     assert membership.history.count() == before + 1
     assert "MVI" in [p.vmboprofile.code for p in membership.history.first().profiles.all()]
     mvi.memberships.clear()
     assert membership.history.count() == before + 2
     assert "MVI" not in [p.vmboprofile.code for p in membership.history.first().profiles.all()]
+
 
 def test_the_change_log_is_scoped_to_hr_schools(login, other_hr, teacher):
     page = login(other_hr).get(reverse("portfolios:hr_change_log")).content.decode()
@@ -169,3 +169,24 @@ def test_a_team_leader_sees_the_authorisation_of_the_team(login, team_leader, te
     assert teacher.get_full_name() in page and colleague.get_full_name() in page
     assert other_teacher.get_full_name() not in page
     assert "Bevoegd" in page and "Geen gegevens" in page
+
+
+def test_people_are_listed_the_dutch_way_on_hr_and_team_pages(login, hr, team_leader, school, team):
+    from tests.factories import MembershipFactory, PersonFactory
+
+    names = [("Piet", "", "Verbeek"), ("Anna", "de", "Vries"), ("Kees", "van", "Leeuwen"), ("Zoë", "", "Çelik")]
+    people = []
+    for first, tv, last in names:
+        person = PersonFactory(first_name=first, tussenvoegsel=tv, last_name=last)
+        MembershipFactory(person=person, organisation=school, role=Role.TEACHER, team=team, profiles=["BWI"])
+        people.append(person)
+    expected = ["Çelik", "Leeuwen", "Verbeek", "Vries"]
+
+    def order(page):
+        assert all(name in page for name in expected), page
+        return sorted(expected, key=page.index)
+
+    hr_client = login(hr)
+    assert order(hr_client.get(reverse("portfolios:authorisation_matrix")).content.decode()) == expected
+    assert order(hr_client.get(reverse("portfolios:hr_change_log")).content.decode()) == expected
+    assert order(login(team_leader).get(reverse("portfolios:team_status")).content.decode()) == expected

@@ -46,6 +46,19 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read (format, encoding, missing columns)."""
 
 
+class Rows(list):
+    """The rows of a file plus `headers`: column → the header as the file writes it, so that
+    messages name a column the way HR's own sheet does ("behaald_op" or "obtained_on")."""
+
+    def __init__(self, rows=(), headers=None):
+        super().__init__(rows)
+        self.headers = headers or {}
+
+
+def column_label(rows, column) -> str:
+    return getattr(rows, "headers", {}).get(column) or DUTCH_COLUMNS.get(column, column)
+
+
 def _decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -86,7 +99,7 @@ def _table_from_csv(data: bytes):
         raise ImportFileError(_("The file is not a readable CSV file; save the sheet as CSV or XLSX.")) from None
 
 
-def read_rows(data: bytes, filename: str = "") -> list[tuple[int, dict]]:
+def read_rows(data: bytes, filename: str = "") -> "Rows":
     """[(line number, {column: value}), ...] from CSV or XLSX bytes; XLSX cells keep their type
     (dates as dates, numbers as numbers) so that dates and Excel serial numbers parse exactly."""
     if len(data) > MAX_BYTES:
@@ -116,7 +129,7 @@ def read_rows(data: bytes, filename: str = "") -> list[tuple[int, dict]]:
             _("Missing column(s): %(columns)s. The first row must name the columns: %(expected)s.")
             % {"columns": ", ".join(DUTCH_COLUMNS[c] for c in missing), "expected": ", ".join(DUTCH_COLUMNS.values())}
         )
-    rows = []
+    rows = Rows(headers={name: _text(table[0][i]).lstrip("\ufeff") for i, name in enumerate(header) if name})
     # Line numbers as the spreadsheet shows them (blank lines were dropped above, so count again).
     numbered = _line_numbers(table)
     for number, values in numbered[1:]:

@@ -23,7 +23,7 @@ from ...models import (
     VerificationState,
     normalise_qualification,
 )
-from .reading import COLUMNS, REQUIRED, parse_date
+from .reading import COLUMNS, REQUIRED, column_label, parse_date
 
 LOOKUP_CHUNK = 2000  # keeps `IN (...)` lists well under SQLite's variable limit
 
@@ -100,11 +100,14 @@ def plan_import(rows, *, school_ids=None, create_schools=False, today: date | No
     qualifications = {q.key: q for q in Qualification.objects.all()}
     new_schools: dict[str, Organisation] = {}
 
+    def label(column):
+        return column_label(rows, column)
+
     people: dict[str, _Person] = {}
     holdings = {}  # (email, ("p"|"q", pk)) → (line, target, grade, obtained_on)
     seen_rows = {}
     for line, row in rows:
-        problems = [_("empty required cell “%(column)s”") % {"column": c} for c in REQUIRED if not row.get(c)]
+        problems = [_("empty required cell “%(column)s”") % {"column": label(c)} for c in REQUIRED if not row.get(c)]
         if problems:
             plan.error(line, "; ".join(problems))
             continue
@@ -145,7 +148,7 @@ def plan_import(rows, *, school_ids=None, create_schools=False, today: date | No
         codes = tuple(sorted({c.strip().upper() for c in re.split(r"[;,/ ]+", row.get("teaches", "")) if c.strip()}))
         unknown = [c for c in codes if c not in profiles]
         if unknown:
-            problems.append(_("unknown profile(s) in teaches: %(codes)s") % {"codes": ", ".join(unknown)})
+            problems.append(_("unknown profile(s) in %(column)s: %(codes)s") % {"column": label("teaches"), "codes": ", ".join(unknown)})
         what = row["qualification"]
         target = profiles.get(what.strip().upper()) or qualifications.get(normalise_qualification(what))
         if target is None:
@@ -157,17 +160,19 @@ def plan_import(rows, *, school_ids=None, create_schools=False, today: date | No
         try:
             obtained_on = parse_date(row["obtained_on"])
             if obtained_on > today:
-                problems.append(_("obtained_on lies in the future"))
+                problems.append(_("%(column)s lies in the future") % {"column": label("obtained_on")})
         except ValueError:
             problems.append(
-                _("bad date in obtained_on “%(value)s” (use for example 30-6-2010 or 2010-06-30)") % {"value": row["obtained_on"]}
+                _("bad date in %(column)s “%(value)s” (use for example 30-6-2010 or 2010-06-30)")
+                % {"column": label("obtained_on"), "value": row["obtained_on"]}
             )
         if row.get("leaving_on"):
             try:
                 leaving_on = parse_date(row["leaving_on"])
             except ValueError:
                 problems.append(
-                    _("bad date in leaving_on “%(value)s” (use for example 31-7-2027 or 2027-07-31)") % {"value": row["leaving_on"]}
+                    _("bad date in %(column)s “%(value)s” (use for example 31-7-2027 or 2027-07-31)")
+                    % {"column": label("leaving_on"), "value": row["leaving_on"]}
                 )
         if problems:
             plan.error(line, "; ".join(problems))
@@ -181,10 +186,12 @@ def plan_import(rows, *, school_ids=None, create_schools=False, today: date | No
         key = school.pk or school.brin
         # A later row may leave teaches / leaving_on empty ("as above"); two different values clash.
         if codes and person.teaches.get(key, (0, ()))[1] not in ((), codes):
-            plan.error(line, _("teaches differs from line %(line)s for the same person and school") % {"line": person.teaches[key][0]})
+            plan.error(line, _("%(column)s differs from line %(line)s for the same person and school")
+                       % {"column": label("teaches"), "line": person.teaches[key][0]})
             continue
         if leaving_on and person.leaving.get(key, (0, None))[1] not in (None, leaving_on):
-            plan.error(line, _("leaving_on differs from line %(line)s for the same person and school") % {"line": person.leaving[key][0]})
+            plan.error(line, _("%(column)s differs from line %(line)s for the same person and school")
+                       % {"column": label("leaving_on"), "line": person.leaving[key][0]})
             continue
         if codes or key not in person.teaches:
             person.teaches[key] = (line, codes, school)
@@ -240,11 +247,13 @@ def _plan_writes(plan, people, holdings, profiles, today):
 
         for key, (line, codes, school) in row.teaches.items():
             wanted = [profiles[c].pk for c in codes]
-            leaving_on = row.leaving[key][1]
+            # The leaving date may sit on another line of the same person and school than the
+            # profiles taught; messages about it name the line that holds it.
+            leaving_line, leaving_on = row.leaving[key]
             membership = memberships.get((email, school.pk)) if school.pk else None
             if membership is None:
                 if leaving_on and leaving_on < today:
-                    plan.error(line, _(
+                    plan.error(leaving_line, _(
                         "the leaving date %(date)s lies in the past, and this person does not work at this school yet"
                     ) % {"date": leaving_on.strftime("%d-%m-%Y")})
                     continue
@@ -264,7 +273,7 @@ def _plan_writes(plan, people, holdings, profiles, today):
                 if leaving_on and leaving_on < today:
                     # A leaving date in the past: the employment ended on that date (README, "Staff import").
                     plan.changes.append(Change(
-                        line, "update", _("employment ended"), f"{email} @ {school.name}: {leaving_on.strftime('%d-%m-%Y')}",
+                        leaving_line, "update", _("employment ended"), f"{email} @ {school.name}: {leaving_on.strftime('%d-%m-%Y')}",
                     ))
                     writes.endings.append((membership, max(leaving_on, membership.start_date)))
             record = staff.get((email, school.pk)) if school.pk else None
