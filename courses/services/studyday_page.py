@@ -7,6 +7,8 @@ only the registration and the community's posts are read; the posts are cached p
 until a forum write.
 """
 
+import hashlib
+
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.utils import translation
@@ -83,7 +85,8 @@ def community_posts_context(*, page, user, tag_names=None):
         return {"show_community": False}
     if tag_names is None:
         tag_names = sorted(page.tags.names(), key=str.lower)
-    key = versioned_key("studyday-posts", FORUM_LIST_READS, f"{page.pk}:{user.pk}:{'|'.join(tag_names)}")
+    tags_hash = hashlib.sha1("|".join(tag_names).encode()).hexdigest()  # noqa: S324 (a cache key, not security)
+    key = versioned_key("studyday-posts", FORUM_LIST_READS, f"{page.pk}:{user.pk}:{tags_hash}")
     cached = cache.get(key)
     if cached is None:
         posts = posts_tagged(tag_names, user, limit=COMMUNITY_POSTS_LIMIT)

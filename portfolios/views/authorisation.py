@@ -119,7 +119,9 @@ def _history(person, *, with_staff_for=None):
 
 def _with_rules(records):
     """[(record, its active conversion rules)], for showing what each qualification gives."""
-    records = list(records.select_related("qualification", "direct_profile", "verified_by"))
+    if hasattr(records, "select_related"):
+        records = records.select_related("qualification", "direct_profile", "verified_by")
+    records = list(records)
     rules = {}
     for rule in ConversionRule.objects.filter(
         active=True, qualification__in=[r.qualification_id for r in records if r.qualification_id]
@@ -130,9 +132,12 @@ def _with_rules(records):
 
 @login_required
 def mine(request):
+    records = list(
+        QualificationRecord.objects.filter(person=request.user).select_related("qualification", "direct_profile", "verified_by")
+    )
     return render(request, "portfolios/authorisation/mine.html", {
-        "schools": reports.teacher_statuses(request.user),
-        "records": _with_rules(QualificationRecord.objects.filter(person=request.user)),
+        "schools": reports.teacher_statuses(request.user, records=records),
+        "records": _with_rules(records),
         "history": _history(request.user),
     })
 

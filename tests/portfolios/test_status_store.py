@@ -140,6 +140,13 @@ def test_stored_equals_derived_after_random_writes(writes):
             elif action == "delete_person":
                 person.delete()
         assert stored() == derived()
+        # The teacher's own page loads only their records in full: the same statuses.
+        full = StatusData.load(on=timezone.localdate())
+        for (school_id, person_id), pids in full.teaching.items():
+            own = StatusData.load(on=timezone.localdate(), school_ids=[school_id], full_for=[person_id])
+            assert [own.derive(school_id, person_id, pid).status for pid in sorted(pids)] == [
+                full.derive(school_id, person_id, pid).status for pid in sorted(pids)
+            ]
         transaction.set_rollback(True)
 
 
