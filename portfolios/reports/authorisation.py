@@ -383,16 +383,16 @@ class MatrixRow:
 def school_matrix(school, on: date):
     """Rows for every teacher at `school` on `on`, their status per profile; a fixed set of queries."""
     data = StatusData.load(on=on, school_ids=[school.pk], light=True)
-    memberships = (
-        data.teachers().select_related("person").order_by("person__sort_name", "person_id")
+    from community.models import Person
+
+    # The people alone, with the columns the matrix and its export show (no membership rows).
+    people = (
+        Person.objects.filter(pk__in=data.teachers().values("person_id"))
+        .only("id", "first_name", "tussenvoegsel", "last_name", "email", "sort_name").order_by("sort_name", "id")
     )
     leaving = dict(StaffRecord.objects.filter(school=school).values_list("person_id", "leaving_on"))
-    rows, seen = [], set()
-    for membership in memberships:
-        person = membership.person
-        if person.pk in seen:
-            continue
-        seen.add(person.pk)
+    rows = []
+    for person in people:
         cells = {s.profile.pk: s for s in data.statuses_of(school.pk, person.pk)}
         unverified = sum(1 for r in data.records.get(person.pk, ()) if not r.is_verified)
         rows.append(MatrixRow(person, cells, unverified, leaving.get(person.pk)))
