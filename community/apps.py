@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,7 +12,21 @@ class CommunityConfig(AppConfig):
             panels,  # noqa: F401  (registers the dashboard panels)
             periodic_jobs,
         )
+        from .dashboard import watch
+        from .pagination_keys import FORUM_LIST_READS
         from .personal_data import register_community_exporters
+
+        watch(*FORUM_LIST_READS)  # the forum list's cached total (community.pagination)
 
         register_community_exporters()
         periodic_jobs.register()
+        post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="community-cache-table")
+
+
+def _create_cache_table(using="default", **kwargs):
+    """A fresh database works with the default database cache right after `migrate` (idempotent)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if any(c["BACKEND"].endswith("DatabaseCache") for c in settings.CACHES.values()):
+        call_command("createcachetable", database=using, verbosity=0)

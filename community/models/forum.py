@@ -100,6 +100,10 @@ class Post(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["is_hidden", "kind", "-created_at"]),
             models.Index(fields=["author", "-created_at"]),
+            # The list's sort orders, walked with LIMIT instead of sorting every post.
+            models.Index(fields=["-created_at", "-id"], name="post_newest"),
+            models.Index(fields=["-last_activity_at", "-id"], name="post_active"),
+            models.Index(fields=["-helpful_count", "-created_at", "-id"], name="post_helpful"),
         ]
 
     def __str__(self):

@@ -1,11 +1,11 @@
 """Forum views: the list, a post with its answers and comments, writing, votes, follows."""
 
+import hashlib
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from ..files import serve_private_file
 from ..forms.forum import AnswerForm, CommentForm, ListFilterForm, PostForm, ReportForm
 from ..models import Answer, Comment, Follow, HelpfulVote, Person, Post, PostImage, PostKind
+from ..pagination import CachedCountPaginator
+from ..pagination_keys import FORUM_LIST_READS
 from ..permissions import (
     can_contribute,
     can_edit_answer,
@@ -69,7 +71,10 @@ def post_list_view(request):
         sort=filters.get("sort") or "newest",
         following=filters.get("following", False),
     )
-    page_obj = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("page"))
+    count_key = f"forum:{request.user.pk}:{sorted((k, v) for k, v in request.GET.lists() if k != 'page')}"
+    paginator = CachedCountPaginator(posts, PAGE_SIZE, key=hashlib.sha1(count_key.encode()).hexdigest(),  # noqa: S324
+                                     reads=FORUM_LIST_READS)
+    page_obj = paginator.get_page(request.GET.get("page"))
     tag = filters.get("tag", "").strip()
     following_tag = False
     tag_obj = services.tag_by_name(tag) if tag else None

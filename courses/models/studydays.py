@@ -106,6 +106,15 @@ class StudyDayIndexPage(Page):
     class Meta:
         verbose_name = _("study day index")
 
+    def route(self, request, path_components):
+        """A study day in one query (the default reads the child, then its specific row)."""
+        if len(path_components) == 1:
+            day = StudyDayPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if day is not None:
+                day._cached_parent_obj = self  # treebeard's get_parent cache: the page links back here
+                return day.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from ..services.studydays import study_day_listing
 

@@ -9,6 +9,7 @@ Counts that do aggregate (leaving, deepening, growth) are counted in the databas
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from django.db.models import Count, Exists, OuterRef, Sum
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +83,20 @@ class Source:
 
     record: QualificationRecord
     rule: ConversionRule | None = None
+
+
+class LightRecord(NamedTuple):
+    """A qualification record's columns the derivation and the HR matrix read."""
+
+    person_id: int
+    qualification_id: int | None
+    direct_profile_id: int | None
+    obtained_on: date
+    state: str
+
+    @property
+    def is_verified(self):
+        return self.state == VerificationState.VERIFIED
 
 
 @dataclass
@@ -176,12 +191,18 @@ class StatusData:
         return {} if self.school_ids is None else {f"{prefix}organisation_id__in": self.school_ids}
 
     @classmethod
-    def load(cls, *, on: date, school_ids=None, statuses_only=False) -> "StatusData":
-        """Four queries, whatever the number of teachers.
+    def load(cls, *, on: date, school_ids=None, statuses_only=False, full_for=None,
+             full_records=None, light=False) -> "StatusData":
+        """Four queries (five with `full_for`), whatever the number of teachers.
 
         `statuses_only` (the inventories) loads each qualification record as a few columns
         (a named tuple) instead of a model instance, and only those obtained by `on`: enough
         to derive every status, not to show its sources' names or verification.
+        `full_for` (person ids): only their records as model instances, the colleagues' as
+        named tuples (the team rule needs only which parts they hold): the teacher's own page
+        at a school of 400 no longer builds 400 people's records. `full_records`: those
+        people's records, already read by the caller (no query for them). `light` (the HR
+        matrix): every record as a `LightRecord` (columns and `is_verified`, no instances).
         """
         data = cls(on=on, school_ids=school_ids)
         data.statuses_only = statuses_only
@@ -195,7 +216,22 @@ class StatusData:
         records = QualificationRecord.objects.filter(person_id__in=data.teachers().values("person_id")).exclude(
             state=VerificationState.REJECTED
         )
-        if statuses_only:
+        if full_for is not None:
+            full_for = set(full_for)
+            if full_records is None:
+                full_records = records.filter(person_id__in=full_for).select_related("qualification")
+            for record in full_records:
+                if record.state == VerificationState.REJECTED:
+                    continue
+                data.has_records.add(record.person_id)
+                data.records[record.person_id].append(record)
+            records = records.exclude(person_id__in=full_for)
+        if light and not statuses_only and full_for is None:
+            for row in records.order_by().values_list(*LightRecord._fields):
+                record = LightRecord(*row)
+                data.has_records.add(record.person_id)
+                data.records[record.person_id].append(record)
+        elif statuses_only or full_for is not None:
             # Named tuples of plain values: no model instances, nothing for the garbage collector.
             records = records.order_by().values_list(
                 "person_id", "qualification_id", "direct_profile_id", "obtained_on", named=True
@@ -313,15 +349,18 @@ class StatusData:
 # The teacher's own view --------------------------------------------------------------------
 
 
-def teacher_statuses(person, on: date | None = None):
-    """[(school, [ProfileStatus, ...]), ...] for each school where the person teaches."""
+def teacher_statuses(person, on: date | None = None, records=None):
+    """[(school, [ProfileStatus, ...]), ...] for each school where the person teaches.
+
+    `records`: all of this person's qualification records, if the caller read them already.
+    """
     from django.utils import timezone
 
     on = on or timezone.localdate()
     schools = {m.organisation_id: m.organisation for m in person.active_memberships if m.role == Role.TEACHER}
     if not schools:
         return []
-    data = StatusData.load(on=on, school_ids=schools.keys())
+    data = StatusData.load(on=on, school_ids=schools.keys(), full_for=[person.pk], full_records=records)
     return [(school, data.statuses_of(school_id, person.pk)) for school_id, school in schools.items()]
 
 
@@ -343,17 +382,17 @@ class MatrixRow:
 
 def school_matrix(school, on: date):
     """Rows for every teacher at `school` on `on`, their status per profile; a fixed set of queries."""
-    data = StatusData.load(on=on, school_ids=[school.pk])
-    memberships = (
-        data.teachers().select_related("person").order_by("person__sort_name", "person_id")
+    data = StatusData.load(on=on, school_ids=[school.pk], light=True)
+    from community.models import Person
+
+    # The people alone, with the columns the matrix and its export show (no membership rows).
+    people = (
+        Person.objects.filter(pk__in=data.teachers().values("person_id"))
+        .only("id", "first_name", "tussenvoegsel", "last_name", "email", "sort_name").order_by("sort_name", "id")
     )
     leaving = dict(StaffRecord.objects.filter(school=school).values_list("person_id", "leaving_on"))
-    rows, seen = [], set()
-    for membership in memberships:
-        person = membership.person
-        if person.pk in seen:
-            continue
-        seen.add(person.pk)
+    rows = []
+    for person in people:
         cells = {s.profile.pk: s for s in data.statuses_of(school.pk, person.pk)}
         unverified = sum(1 for r in data.records.get(person.pk, ()) if not r.is_verified)
         rows.append(MatrixRow(person, cells, unverified, leaving.get(person.pk)))

@@ -119,7 +119,9 @@ def _history(person, *, with_staff_for=None):
 
 def _with_rules(records):
     """[(record, its active conversion rules)], for showing what each qualification gives."""
-    records = list(records.select_related("qualification", "direct_profile", "verified_by"))
+    if hasattr(records, "select_related"):
+        records = records.select_related("qualification", "direct_profile", "verified_by")
+    records = list(records)
     rules = {}
     for rule in ConversionRule.objects.filter(
         active=True, qualification__in=[r.qualification_id for r in records if r.qualification_id]
@@ -130,9 +132,12 @@ def _with_rules(records):
 
 @login_required
 def mine(request):
+    records = list(
+        QualificationRecord.objects.filter(person=request.user).select_related("qualification", "direct_profile", "verified_by")
+    )
     return render(request, "portfolios/authorisation/mine.html", {
-        "schools": reports.teacher_statuses(request.user),
-        "records": _with_rules(QualificationRecord.objects.filter(person=request.user)),
+        "schools": reports.teacher_statuses(request.user, records=records),
+        "records": _with_rules(records),
         "history": _history(request.user),
     })
 
@@ -197,14 +202,19 @@ def record_scan(request, pk):
 # HR ----------------------------------------------------------------------------------------
 
 
-def _hr_school(request):
-    """The school HR is looking at (HR of several schools picks one with ?school=)."""
+def _hr_school(request, schools=None):
+    """The school HR is looking at (HR of several schools picks one with ?school=).
+
+    `schools`: HR's schools already read (the matrix lists them anyway: one query less).
+    """
     require(can_view_matrix(request.user))
     school_ids = hr_school_ids(request.user)
     wanted = request.GET.get("school") or request.POST.get("school")
+    if wanted and (not wanted.isdigit() or int(wanted) not in school_ids):
+        raise Http404
+    if schools is not None:
+        return next((s for s in schools if not wanted or s.pk == int(wanted)), None)
     if wanted:
-        if not wanted.isdigit() or int(wanted) not in school_ids:
-            raise Http404
         return get_object_or_404(Organisation, pk=int(wanted))
     return Organisation.objects.filter(pk__in=school_ids).order_by("name").first()
 
@@ -215,7 +225,7 @@ def _matrix_rows(request, school):
     form = MatrixFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     taught = {pid for pids in data.teaching.values() for pid in pids}
-    offered = set(school.profiles_offered.values_list("pk", flat=True))
+    offered = {p.pk for p in school.profiles_offered.all()}  # prefetched by the matrix (coverage reads it too)
     profiles = [p for p in data.profiles.values() if p.pk in taught | offered]
     if q := (filters.get("q") or "").strip().lower():
         rows = [r for r in rows if q in r.person.get_full_name().lower() or q in r.person.email.lower()]
@@ -240,10 +250,16 @@ def _matrix_rows(request, school):
 
 @login_required
 def matrix(request):
-    school = _hr_school(request)
+    require(can_view_matrix(request.user))
+    schools = list(
+        Organisation.objects.filter(pk__in=hr_school_ids(request.user)).order_by("name")
+        .prefetch_related("profiles_offered")
+    )
+    school = _hr_school(request, schools)
+    if school is None:
+        raise Http404
     data, form, profiles, rows = _matrix_rows(request, school)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    schools = Organisation.objects.filter(pk__in=hr_school_ids(request.user)).order_by("name")
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "portfolios/authorisation/matrix.html", {

@@ -1,7 +1,6 @@
 """The list, question, search and directory pages run a fixed number of queries."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -90,7 +89,10 @@ def test_dashboard_panel_is_cheap_and_shows_open_questions_and_notifications(log
     client = login(teacher)
     page = client.get(reverse("dashboard")).content.decode()
     assert "Onbeantwoorde PIE-vraag" in page and "Vraag met antwoord" in page
-    cache.clear()  # measure the panels being built, not served from their cache
+    from django.core.cache import cache
+
+    assert _count(client, reverse("dashboard")) <= 12  # cached panels: issue 13's budget
+    cache.clear()  # compare uncached with uncached: the writes below renew the panels anyway
     small = _count(client, reverse("dashboard"))
     for _ in range(10):
         PostFactory().profiles.set([p.pk for p in teacher.memberships.get().profiles.all()])

@@ -200,7 +200,7 @@ def _school_of(n, school):
 def test_matrix_queries_do_not_grow_with_teachers(login, hr, school, django_assert_max_num_queries, n):
     _school_of(n, school)
     client = login(hr)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(12):  # issue 13's budget, the same at 3 and 30 teachers
         assert client.get(reverse("portfolios:authorisation_matrix")).status_code == 200
 
 

@@ -1,0 +1,3 @@
+"""What the forum list's cached total depends on (watched from CommunityConfig.ready)."""
+
+FORUM_LIST_READS = ("community.Post", "community.TaggedPost", "community.Follow")
