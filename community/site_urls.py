@@ -51,6 +51,7 @@ forum_patterns = [
     path("forum/images/<int:pk>/", forum_posts.image_view, name="forum_image"),
     path("forum/tags/<slug:slug>/follow/", forum_posts.tag_follow, name="forum_tag_follow"),
     path("forum/search/", forum_search.search, name="forum_search"),
+    path("forum/preview/", forum_posts.preview, name="forum_preview"),
     path("forum/notifications/", forum_people.notification_list, name="forum_notifications"),
     path("forum/notifications/<int:pk>/", forum_people.notification_open, name="forum_notification_open"),
     path("forum/notifications/read/", forum_people.notifications_read_all, name="forum_notifications_read"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from ..markup import render_markdown
 from ..models import (
     Answer,
     Comment,
@@ -85,21 +86,38 @@ def _follow(person, post):
     Follow.objects.get_or_create(follower=person, kind=Follow.Kind.QUESTION, post=post)
 
 
+def _body(body_html, body_markdown):
+    """(sanitised HTML, Markdown source): what members write is Markdown; what other parts of the
+    platform share (a reflection, an internship summary) is already HTML."""
+    if body_markdown is not None:
+        return render_markdown(body_markdown), body_markdown.replace("\r\n", "\n").strip()
+    return clean_html(body_html), ""
+
+
+def _add_images(post, images):
+    """Images as (cleaned upload, alt text) pairs, or bare cleaned uploads (no alt text)."""
+    for item in images:
+        clean, alt = item if isinstance(item, tuple) else (item, "")
+        PostImage.objects.create(
+            post=post, image=clean.content, content_type=clean.content_type, alt_text=alt.strip()[:250]
+        )
+
+
 @transaction.atomic
-def post_create(*, author, kind, title, body_html, tags=(), profiles=(), images=(), check_limit=True, source_key=None):
+def post_create(*, author, kind, title, body_html=None, body_markdown=None, tags=(), profiles=(), images=(),
+                check_limit=True, source_key=None):
     if check_limit:
         check_rate_limit(author)
-    post = Post(
-        author=author, kind=kind, title=title.strip(), body=clean_html(body_html), source_key=source_key
-    )
+    body, source = _body(body_html, body_markdown)
+    post = Post(author=author, kind=kind, title=title.strip(), body=body, body_source=source, source_key=source_key)
     post.full_clean(exclude=["source_key"])
     post.save()
     if tags:
         post.tags.set(list(tags))
+        post.refresh_search()
     if profiles:
         post.profiles.set(_profiles(profiles))
-    for clean in images:
-        PostImage.objects.create(post=post, image=clean.content, content_type=clean.content_type)
+    _add_images(post, images)
     if tags:
         transaction.on_commit(lambda: _reindex(post))
     _follow(author, post)
@@ -108,20 +126,21 @@ def post_create(*, author, kind, title, body_html, tags=(), profiles=(), images=
 
 
 @transaction.atomic
-def post_update(*, post, editor, title, body_html, tags=None, profiles=None, images=(), reason=""):
+def post_update(*, post, editor, title, body_html=None, body_markdown=None, tags=None, profiles=None, images=(),
+                reason=""):
     if not can_edit_post(editor, post):
         raise PermissionDenied
     post.title = title.strip()
-    post.body = clean_html(body_html)
+    post.body, post.body_source = _body(body_html, body_markdown)
     post.edited_at = timezone.now()
     post.full_clean(exclude=["source_key"])
     post.save()
     if tags is not None:
         post.tags.set(list(tags))
+        post.refresh_search()
     if profiles is not None:
         post.profiles.set(_profiles(profiles))
-    for clean in images:
-        PostImage.objects.create(post=post, image=clean.content, content_type=clean.content_type)
+    _add_images(post, images)
     transaction.on_commit(lambda: _reindex(post))
     if editor.pk != post.author_id:
         _log(editor, Action.EDIT, post=post, reason=reason or _("Edited by a moderator."))
@@ -144,11 +163,12 @@ def experience_share(*, author, title, body_html, tags=(), profiles=(), source_k
 
 
 @transaction.atomic
-def answer_create(*, post, author, body_html):
+def answer_create(*, post, author, body_html=None, body_markdown=None):
     if not can_contribute(author, post):
         raise PermissionDenied
     check_rate_limit(author)
-    answer = Answer(post=post, author=author, body=clean_html(body_html), search_hidden=post.is_hidden)
+    body, source = _body(body_html, body_markdown)
+    answer = Answer(post=post, author=author, body=body, body_source=source, search_hidden=post.is_hidden)
     answer.full_clean()
     answer.save()
     Post.objects.filter(pk=post.pk).update(answer_count=F("answer_count") + 1, last_activity_at=timezone.now())
@@ -158,10 +178,10 @@ def answer_create(*, post, author, body_html):
 
 
 @transaction.atomic
-def answer_update(*, answer, editor, body_html, reason=""):
+def answer_update(*, answer, editor, body_html=None, body_markdown=None, reason=""):
     if not can_edit_answer(editor, answer):
         raise PermissionDenied
-    answer.body = clean_html(body_html)
+    answer.body, answer.body_source = _body(body_html, body_markdown)
     answer.edited_at = timezone.now()
     answer.full_clean()
     answer.save()

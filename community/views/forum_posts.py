@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from ..files import serve_private_file
 from ..forms.forum import AnswerForm, CommentForm, ListFilterForm, PostForm, ReportForm
+from ..markup import render_markdown
 from ..models import Answer, Comment, Follow, HelpfulVote, Person, Post, PostImage, PostKind
 from ..permissions import (
     can_contribute,
@@ -29,6 +30,7 @@ from ..selectors.forum import post_list
 from ..services import forum as services
 
 PAGE_SIZE = 20
+PREVIEW_MAX = 50_000
 
 
 def member_required(view):
@@ -93,7 +95,7 @@ def post_create(request):
         data = form.cleaned_data
         try:
             post = services.post_create(
-                author=request.user, kind=data["kind"], title=data["title"], body_html=data["body"],
+                author=request.user, kind=data["kind"], title=data["title"], body_markdown=data["body"],
                 tags=data["tags"], profiles=list(data["profiles"]), images=data["images"],
             )
         except ValidationError as error:
@@ -164,7 +166,7 @@ def post_edit(request, pk):
         data = form.cleaned_data
         try:
             services.post_update(
-                post=post, editor=request.user, title=data["title"], body_html=data["body"],
+                post=post, editor=request.user, title=data["title"], body_markdown=data["body"],
                 tags=data["tags"], profiles=list(data["profiles"]), images=data["images"],
             )
         except ValidationError as error:
@@ -184,7 +186,9 @@ def answer_create(request, pk):
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
-            answer = services.answer_create(post=post, author=request.user, body_html=form.cleaned_data["body"])
+            answer = services.answer_create(
+                post=post, author=request.user, body_markdown=form.cleaned_data["body"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -204,9 +208,9 @@ def answer_edit(request, pk):
     answer = _load_answer(request, pk)
     if not can_edit_answer(request.user, answer):
         raise PermissionDenied
-    form = AnswerForm(request.POST or None, initial={"body": answer.body})
+    form = AnswerForm(request.POST or None, initial={"body": answer.body_source or answer.body})
     if request.method == "POST" and form.is_valid():
-        services.answer_update(answer=answer, editor=request.user, body_html=form.cleaned_data["body"])
+        services.answer_update(answer=answer, editor=request.user, body_markdown=form.cleaned_data["body"])
         messages.success(request, _("Your changes are saved."))
         return redirect(answer.get_absolute_url())
     return render(request, "community/forum/answer_form.html", {"form": form, "answer": answer})
@@ -327,6 +331,14 @@ def post_report(request, pk):
 def answer_report(request, pk):
     answer = _load_answer(request, pk)
     return _report(request, answer.post, answer)
+
+
+@member_required
+@require_POST
+def preview(request):
+    """The text as it will look, before posting (htmx swaps it under the editor)."""
+    source = (request.POST.get("body") or "")[:PREVIEW_MAX]
+    return render(request, "community/forum/includes/preview.html", {"html": render_markdown(source)})
 
 
 @member_required
