@@ -22,6 +22,7 @@ class PostFactory(DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(list(extracted))
+            self.refresh_search()
             from wagtail.search.backends import get_search_backend
 
             get_search_backend().add(self)
