@@ -317,6 +317,8 @@ class NotificationKind(models.TextChoices):
     NEW_POST_TAG = "new_post_tag", _("New post with a tag you follow")
     NEW_POST_PERSON = "new_post_person", _("New post by someone you follow")
     SOLUTION = "solution", _("Solution marked")
+    MODERATED = "moderated", _("Your contribution was hidden by a moderator")
+    RESTORED = "restored", _("Your contribution is visible again")
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -345,6 +347,8 @@ class Notification(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # A moderator's reason, shown to the author of what was hidden.
+    message = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
@@ -390,6 +394,7 @@ class ReportReason(models.TextChoices):
     INCORRECT = "incorrect", _("Incorrect or unsafe advice")
     DUPLICATE = "duplicate", _("Duplicate question")
     OTHER = "other", _("Something else")
+    REVIEW = "review", _("The author edited it and asks for a review")
 
 
 class ReportQuerySet(models.QuerySet):

@@ -298,6 +298,14 @@ def fan_out(kind, post_id, answer_id=None, actor_id=None):
             if answer_author:
                 rows[answer_author] = note_kind
     rows.pop(actor_id, None)
+    # One notification per person per event: marking, unmarking and re-marking a solution (or a
+    # task that runs twice) adds nothing new.
+    already = set(
+        Notification.objects.filter(
+            post_id=post_id, answer_id=answer_id, recipient_id__in=rows, kind__in=set(rows.values())
+        ).values_list("recipient_id", "kind")
+    )
+    rows = {pid: note for pid, note in rows.items() if (pid, note) not in already}
     # Only members receive them: someone who left keeps no forum feed.
     members = set(
         Membership.objects.active().filter(person_id__in=rows).values_list("person_id", flat=True)
@@ -357,7 +365,11 @@ def post_moderate(*, moderator, post, action, reason):
         post.save(update_fields=["is_locked"])
     else:
         raise ValidationError(_("Unknown action."))
-    return _log(moderator, action, post=post, reason=reason)
+    entry = _log(moderator, action, post=post, reason=reason)
+    if action in (Action.HIDE, Action.UNHIDE):
+        _close_reports(moderator, Report.objects.open().filter(post=post), action, reason)
+        _tell_author(moderator, post.author_id, action, reason, post=post)
+    return entry
 
 
 @transaction.atomic
@@ -374,7 +386,49 @@ def answer_moderate(*, moderator, answer, action, reason):
         answer_count=post.answers.filter(is_hidden=False).count()
     )
     _recount_solved(post)
-    return _log(moderator, action, post=post, answer=answer, reason=reason)
+    entry = _log(moderator, action, post=post, answer=answer, reason=reason)
+    _close_reports(moderator, Report.objects.open().filter(answer=answer), action, reason)
+    _tell_author(moderator, answer.author_id, action, reason, post=post, answer=answer)
+    return entry
+
+
+def _close_reports(moderator, reports, action, reason):
+    """Hiding (or making visible after a review) answers the open reports about it."""
+    now = timezone.now()
+    label = ModerationLog.Action(action).label
+    for report in reports.select_related("post", "answer__author", "answer__post"):
+        report.resolved_at, report.resolved_by = now, moderator
+        report.resolution = f"{label}: {reason.strip()}"[:1000]
+        report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+        _log(moderator, Action.RESOLVE_REPORT, post=report.post, answer=report.answer,
+             reason=f"{report.get_reason_display()} → {label}: {reason.strip()}")
+
+
+def _tell_author(moderator, author_id, action, reason, *, post, answer=None):
+    """The author hears what happened and why, in the app and in the digest."""
+    if author_id == moderator.pk:
+        return
+    kind = Notification.Kind.MODERATED if action == Action.HIDE else Notification.Kind.RESTORED
+    Notification.objects.create(
+        recipient_id=author_id, kind=kind, post=post, answer=answer, actor=moderator, message=reason.strip()
+    )
+
+
+@transaction.atomic
+def review_request(*, author, post, answer=None, explanation=""):
+    """The author of hidden content (usually after editing it) asks the moderators to look again.
+    One open request at a time."""
+    target = answer or post
+    if target.author_id != author.pk or not target.is_hidden:
+        raise PermissionDenied
+    existing = Report.objects.open().filter(
+        post=post, answer=answer, reporter=author, reason=Report.Reason.REVIEW
+    ).first()
+    if existing:
+        return existing
+    return report_create(
+        reporter=author, post=post, answer=answer, reason=Report.Reason.REVIEW, explanation=explanation
+    )
 
 
 @transaction.atomic
@@ -407,11 +461,15 @@ def post_merge(*, moderator, source, target, reason):
 def report_resolve(*, moderator, report, resolution, hide=False):
     _require_moderator(moderator)
     _require_reason(resolution)
-    if hide:
+    target = report.answer if report.answer_id else report.post
+    if hide and not target.is_hidden:
+        # Hiding closes every open report about it, this one included, and logs each.
         if report.answer_id:
             answer_moderate(moderator=moderator, answer=report.answer, action=Action.HIDE, reason=resolution)
         else:
             post_moderate(moderator=moderator, post=report.post, action=Action.HIDE, reason=resolution)
+        report.refresh_from_db()
+        return ModerationLog.objects.filter(action=Action.RESOLVE_REPORT, post=report.post).first()
     report.resolved_at = timezone.now()
     report.resolved_by = moderator
     report.resolution = resolution.strip()

@@ -333,6 +333,31 @@ def answer_report(request, pk):
     return _report(request, answer.post, answer)
 
 
+def _review(request, post, answer=None):
+    target = answer or post
+    if target.author_id != request.user.pk or not target.is_hidden:
+        raise Http404
+    services.review_request(
+        author=request.user, post=post, answer=answer,
+        explanation=(request.POST.get("explanation") or "")[:1000],
+    )
+    messages.success(request, _("Thank you. A moderator will look at it again and let you know."))
+    return redirect(target.get_absolute_url())
+
+
+@member_required
+@require_POST
+def post_review(request, pk):
+    return _review(request, _load_post(request, pk))
+
+
+@member_required
+@require_POST
+def answer_review(request, pk):
+    answer = _load_answer(request, pk)
+    return _review(request, answer.post, answer)
+
+
 @member_required
 @require_POST
 def preview(request):
