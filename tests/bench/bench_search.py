@@ -57,6 +57,8 @@ def main():
     batch = []
     for n in range(have, args.posts):
         title = text(rng, 7).capitalize()
+        if n % 200 == 0:  # a rare word: one post in 200
+            title += " docentstage"
         body = render_markdown(text(rng, 80))
         post = Post(author=author, title=title, body=body, kind="question")
         post.search_title = index_text(title)
@@ -74,7 +76,14 @@ def main():
         cursor.execute("ANALYZE community_post")
     total = Post.objects.count()
     visible = Post.objects.filter(is_hidden=False, duplicate_of__isnull=True).defer("search_vector")
-    for q in ["leerlingen", "lassen", "zonnepaneel daken", "warmtepomp", "onbekendwoord"]:
+    if not Post.objects.filter(title__contains="docentstage").exists():
+        every_200th = list(Post.objects.order_by("pk").values_list("pk", flat=True))[::200]
+        for post in Post.objects.filter(pk__in=every_200th):
+            post.title += " docentstage"
+            post.save(update_fields=["title"])  # refills the search columns
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE community_post")
+    for q in ["leerlingen", "lassen", "zonnepaneel daken", "warmtepomp", "docentstages", "onbekendwoord"]:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM community_post WHERE search_vector @@ to_tsquery('dutch', %s)",
