@@ -60,6 +60,7 @@ forum_patterns = [
     path("forum/settings/", forum_people.forum_settings, name="forum_settings"),
     path("forum/unsubscribe/<str:token>/", forum_people.unsubscribe, name="forum_unsubscribe"),
     path("forum/members/", forum_people.directory, name="forum_directory"),
+    path("forum/members/expertise/", forum_people.expertise_suggestions, name="forum_expertise_suggestions"),
     path("forum/members/<int:pk>/", forum_people.member_detail, name="forum_member"),
     path("forum/members/<int:pk>/follow/", forum_posts.person_follow, name="forum_person_follow"),
     path("forum/moderation/", forum_moderation.queue, name="forum_moderation"),

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from ..expertise import add_expertise
 from ..models import (
     Answer,
     Follow,
@@ -98,7 +99,7 @@ def load(stdout):
                        bio="Docent PIE op RVC de Hef en moderator van de community.")
     membership(moderator, moderator_school, Role.TEACHER, profiles=["PIE", "M&T"], start=date(2015, 8, 1))
     membership(moderator, moderator_school, Role.MODERATOR, start=date(2024, 8, 1))
-    moderator.expertise.add("lassen", "installatietechniek")
+    add_expertise(moderator, "lassen", "installatietechniek")
 
     people = {p.email: p for p in Person.objects.all()}
     now = timezone.now()

@@ -197,7 +197,10 @@ class SearchForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
-    expertise = forms.CharField(label=_("Expertise"), required=False, max_length=100)
+    expertise = forms.CharField(
+        label=_("Expertise"), required=False, max_length=100,
+        widget=forms.TextInput(attrs={"list": "expertise-options", "autocomplete": "off"}),
+    )
     profile = forms.ModelChoiceField(
         label=_("Profile taught"), required=False, queryset=VmboProfile.objects.all(), to_field_name="code",
         empty_label=_("All profiles"),

@@ -206,3 +206,5 @@ EXPECTATIONS.update({
         expect={**_CMS, "hub_staff": REDIRECT},
     ),
 })
+
+EXPECTATIONS["community:forum_expertise_suggestions"] = Case(expect=_MEMBERS, query="q=pl")
