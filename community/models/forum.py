@@ -86,6 +86,9 @@ class Post(index.Indexed, models.Model):
         verbose_name=_("duplicate of"),
     )
     source_key = models.CharField(max_length=200, null=True, blank=True, unique=True, editable=False)
+    # What a question was asked about (a study day, an internship), linked from the question.
+    about_url = models.CharField(max_length=300, blank=True, editable=False)
+    about_title = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 

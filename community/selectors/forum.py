@@ -170,3 +170,67 @@ def search_everything(user, q, *, type_="", tag=""):
                                   "url": page.url, "obj": page, "text": summary}))
     ranked.sort(key=lambda item: (item[0], item[1]))
     return [hit for _pos, _order, hit in ranked]
+
+
+RELATED_LIMIT = 3
+
+
+def related_for_post(post, user):
+    """Study days, articles and internship experiences sharing a tag or a profile with this post.
+    A fixed number of queries: one per page type and one for experiences (tags and profiles
+    must be prefetched on the post)."""
+    from django.db.models import Q
+
+    names = [t.name for t in post.tags.all()]
+    profile_ids = [p.pk for p in post.profiles.all()]
+    if not names and not profile_ids:
+        return {}
+    related = {}
+    for key, model in _page_models().items():
+        condition = Q()
+        if names and hasattr(model, "tags"):
+            condition |= Q(tags__name__in=names)
+        if profile_ids and any(f.name == "profiles" for f in model._meta.get_fields()):
+            condition |= Q(profiles__in=profile_ids)
+        if not condition:
+            continue
+        ids = model.objects.live().public().filter(condition).values("pk")
+        related[key] = list(model.objects.filter(pk__in=ids).order_by("-first_published_at", "-pk")[:RELATED_LIMIT])
+    condition = Q()
+    if names:
+        condition |= Q(tags__name__in=names)
+    if profile_ids:
+        condition |= Q(profiles__in=profile_ids)
+    ids = (
+        Post.objects.visible_to(user).listed().filter(kind="experience", source_key__startswith=INTERNSHIP_SOURCE)
+        .filter(condition).exclude(pk=post.pk).values("pk")
+    )
+    related["internship"] = list(
+        Post.objects.filter(pk__in=ids).select_related("author").order_by("-created_at", "-pk")[:RELATED_LIMIT]
+    )
+    return {k: v for k, v in related.items() if v}
+
+
+# Experiences shared from an internship placement (courses.services.internships) carry this key.
+INTERNSHIP_SOURCE = "courses.placement:"
+
+
+def posts_about(url, user, limit=5):
+    """Questions asked from a page (a study day, an internship offer), for that page to link to."""
+    if not url:
+        return []
+    return list(
+        Post.objects.visible_to(user).listed().filter(about_url=url).select_related("author")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def ask_url(*, about_url, about_title, tags=(), profile_ids=()):
+    """The forum's new-question form, filled in for a question asked from another page."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    params = [("kind", "question"), ("about", about_url), ("about_title", about_title)]
+    params += [("tag", t) for t in tags] + [("profile", str(p)) for p in profile_ids]
+    return f"{reverse('community:forum_post_create')}?{urlencode(params)}"

@@ -105,11 +105,12 @@ def _add_images(post, images):
 
 @transaction.atomic
 def post_create(*, author, kind, title, body_html=None, body_markdown=None, tags=(), profiles=(), images=(),
-                check_limit=True, source_key=None):
+                check_limit=True, source_key=None, about_url="", about_title=""):
     if check_limit:
         check_rate_limit(author)
     body, source = _body(body_html, body_markdown)
-    post = Post(author=author, kind=kind, title=title.strip(), body=body, body_source=source, source_key=source_key)
+    post = Post(author=author, kind=kind, title=title.strip(), body=body, body_source=source, source_key=source_key,
+                about_url=about_url[:300], about_title=about_title[:200])
     post.full_clean(exclude=["source_key"])
     post.save()
     if tags:

@@ -26,7 +26,7 @@ from ..permissions import (
     is_forum_member,
     is_moderator,
 )
-from ..selectors.forum import post_list
+from ..selectors.forum import post_list, related_for_post
 from ..services import forum as services
 
 PAGE_SIZE = 20
@@ -87,9 +87,13 @@ def post_list_view(request):
 @member_required
 def post_create(request):
     initial = {"kind": request.GET.get("kind") if request.GET.get("kind") in PostKind.values else PostKind.QUESTION}
-    tag = request.GET.get("tag")
-    if tag:
-        initial["tags"] = [tag]
+    tags = [t[:100] for t in request.GET.getlist("tag") if t.strip()][:10]
+    if tags:
+        initial["tags"] = ", ".join(f'"{t}"' if ("," in t or " " in t) and '"' not in t else t for t in tags)
+    profiles = [p for p in request.GET.getlist("profile") if p.isdigit()][:10]
+    if profiles:
+        initial["profiles"] = profiles
+    about_url, about_title = _about(request)
     form = PostForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -97,13 +101,28 @@ def post_create(request):
             post = services.post_create(
                 author=request.user, kind=data["kind"], title=data["title"], body_markdown=data["body"],
                 tags=data["tags"], profiles=list(data["profiles"]), images=data["images"],
+                about_url=about_url, about_title=about_title,
             )
         except ValidationError as error:
             _form_errors(form, error)
         else:
             messages.success(request, _("Your post is online."))
             return redirect(post)
-    return render(request, "community/forum/post_form.html", {"form": form, "creating": True})
+    return render(
+        request, "community/forum/post_form.html",
+        {"form": form, "creating": True, "source_url": about_url, "source_title": about_title},
+    )
+
+
+def _about(request):
+    """A question asked from another page of the platform: a local path and its title."""
+    url = (request.GET.get("about") or request.POST.get("about") or "").strip()
+    title = " ".join((request.GET.get("about_title") or request.POST.get("about_title") or "").split())
+    if not url.startswith("/") or url.startswith("//") or len(url) > 300:
+        return "", ""
+    if not url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return "", ""
+    return url, title[:200] or url
 
 
 def _load_post(request, pk):
@@ -152,6 +171,7 @@ def post_detail(request, pk):
         "is_moderator": moderator,
         "answer_form": AnswerForm(),
         "comment_form": CommentForm(),
+        "related": related_for_post(post, user),
     }
     return render(request, "community/forum/post_detail.html", context)
 

@@ -23,7 +23,7 @@ from icalendar import Calendar, Event, vCalAddress
 
 from community.models import VmboProfile
 from community.permissions import is_forum_member
-from community.selectors.forum import posts_tagged
+from community.selectors.forum import ask_url, posts_about, posts_tagged
 from portfolios.models import EntryKind
 from portfolios.services import record_evidence, withdraw_evidence
 
@@ -149,7 +149,14 @@ def community_posts_context(*, page, user):
     prefetch_related_objects(posts, "tags")
     shown = {t.name.lower() for post in posts for t in post.tags.all()}
     forum_tag = next((n for n in tag_names if n.lower() in shown), tag_names[0] if tag_names else "")
-    return {"show_community": bool(tag_names), "community_posts": posts, "community_tag": forum_tag}
+    url = page.url or ""
+    return {
+        "show_community": True, "community_posts": posts, "community_tag": forum_tag,
+        "community_questions": posts_about(url, user),
+        "community_ask_url": ask_url(
+            about_url=url, about_title=page.title, tags=tag_names, profile_ids=[p.pk for p in page.profiles.all()]
+        ),
+    }
 
 
 # Registration ----------------------------------------------------------------------------
