@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from ..expertise import add_expertise
+from ..markup import render_markdown
 from ..models import (
     Answer,
     Follow,
@@ -83,6 +85,15 @@ POSTS = [
     ("bwi-houtbewerking", Q, "mehmet.kaya@example.org", "Veilig werken met de cirkelzaag: welke instructie gebruiken jullie?",
      "<p>Ik zoek een korte, visuele instructie voor leerjaar 2.</p>",
      ["BWI", "veiligheid", "houtbewerking"], ["BWI"], [], 4),
+    # Written in Markdown: a code block that scrolls on a phone, a long web address that wraps.
+    ("plc-markdown", Q, "docent@example.org", "PLC-programmeren: waarom start mijn motor niet na een noodstop?",
+     "Mijn leerlingen programmeren een **start/stop-schakeling** met een `noodstop`. Na het resetten blijft de "
+     "motor uit. Dit is onze code:\n\n```\nIF Start AND NOT Noodstop THEN\n    Motor := TRUE;   "
+     "(* zelfhouding via Motor *)\nEND_IF;\nIF Stop OR Noodstop THEN Motor := FALSE; END_IF;\n```\n\n"
+     "Handleiding: https://www.example.org/handleidingen/plc/siemens-s7-1200/noodstopcircuits-en-zelfhouding-in-de-les.pdf",
+     ["PLC-programmeren", "PIE"], ["PIE"],
+     [("moderator@example.org", "De zelfhouding zit in dezelfde regel als de start: na een reset moet de leerling "
+       "**opnieuw op Start** drukken. Dat is juist *veilig*.", True)], 0),
     # Hidden by the moderator: only its author and moderators see it.
     ("verborgen-reclame", Q, "noah.vanleeuwen@example.org", "Goedkope gereedschapsets te koop!",
      "<p>Bel mij voor een aanbieding op gereedschapsets.</p>",
@@ -98,28 +109,33 @@ def load(stdout):
                        bio="Docent PIE op RVC de Hef en moderator van de community.")
     membership(moderator, moderator_school, Role.TEACHER, profiles=["PIE", "M&T"], start=date(2015, 8, 1))
     membership(moderator, moderator_school, Role.MODERATOR, start=date(2024, 8, 1))
-    moderator.expertise.add("lassen", "installatietechniek")
+    add_expertise(moderator, "lassen", "installatietechniek")
 
     people = {p.email: p for p in Person.objects.all()}
     now = timezone.now()
     posts = {}
     for key, kind, email, title, body, tags, profiles, answers, days in POSTS:
         author = people.get(email) or moderator
+        markdown = not body.startswith("<")
         post, created = Post.objects.get_or_create(
             source_key=f"demo:{key}",
-            defaults={"kind": kind, "author": author, "title": title, "body": clean_html(body)},
+            defaults={"kind": kind, "author": author, "title": title,
+                      "body": render_markdown(body) if markdown else clean_html(body),
+                      "body_source": body if markdown else ""},
         )
         posts[key] = post
         if not created:
             continue
         when = now - timedelta(days=days)
         post.tags.set(tags)
+        post.refresh_search()
         post.profiles.set(VmboProfile.objects.filter(code__in=profiles))
         Follow.objects.get_or_create(follower=author, kind=Follow.Kind.QUESTION, post=post)
         for i, (answer_email, answer_body, solution) in enumerate(answers):
             answer = Answer.objects.create(
-                post=post, author=people.get(answer_email) or moderator, body=clean_html(answer_body),
-                is_solution=solution,
+                post=post, author=people.get(answer_email) or moderator,
+                body=clean_html(answer_body) if answer_body.startswith("<") else render_markdown(answer_body),
+                body_source="" if answer_body.startswith("<") else answer_body, is_solution=solution,
             )
             Answer.objects.filter(pk=answer.pk).update(created_at=when + timedelta(hours=3 + i * 5))
         Post.objects.filter(pk=post.pk).update(
@@ -155,6 +171,11 @@ def load(stdout):
         ModerationLog.objects.create(
             moderator=moderator, action=ModerationLog.Action.HIDE, post=hidden, subject=hidden.title,
             reason="Reclame hoort niet in de community.",
+        )
+        # The author is told why, and can edit it and ask for a review.
+        Notification.objects.get_or_create(
+            recipient=hidden.author, kind=Notification.Kind.MODERATED, post=hidden,
+            defaults={"actor": moderator, "message": "Reclame hoort niet in de community."},
         )
     reporter = people.get("docent@example.org")
     if reporter:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from ..expertise import add_expertise
 from ..models import (
     ArticleIndexPage,
     ArticlePage,
@@ -65,7 +66,7 @@ LAST_NAMES = [
     "van Leeuwen", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer",
     "Koster", "Prins", "Huisman", "Kuipers", "Verbeek",
 ]
-EXPERTISE = ["lasen", "installatietechniek", "elektrotechniek", "houtbewerking", "CNC", "3D-printen",
+EXPERTISE = ["lassen", "PLC-programmeren", "installatietechniek", "elektrotechniek", "houtbewerking", "CNC", "3D-printen",
              "programmeren", "duurzame energie", "robotica", "motorvoertuigentechniek", "maritiem",
              "gastlessen", "differentiëren", "formatief evalueren"]
 
@@ -112,7 +113,7 @@ def load(stdout):
     # The six demo logins.
     docent = person("docent@example.org", "Sanne", "de Vries", bio="Docent PIE en BWI op het Zuiderpark College.", listed_in_directory=True)
     membership(docent, zuiderpark, Role.TEACHER, team=techniek_team, profiles=["PIE", "BWI"], fte=0.8)
-    docent.expertise.add("installatietechniek", "lasen")
+    add_expertise(docent, "installatietechniek", "lassen", "PLC programmeren")
 
     hybride = person("hybride@example.org", "Rachid", "El Amrani", bio="Monteur bij Stedin, in opleiding tot hybride docent.")
     membership(hybride, companies["Stedin"], Role.TRAINEE, start=date(2025, 9, 1))
@@ -146,7 +147,7 @@ def load(stdout):
         team = techniek_team if school == zuiderpark else None
         end = date(2027, 7, 31) if i % 9 == 4 else None
         membership(teacher, school, Role.TEACHER, team=team, profiles=taught, fte=0.6 + (i % 4) / 10, end_date=end)
-        teacher.expertise.add(*rng.sample(EXPERTISE, k=2))
+        add_expertise(teacher, *rng.sample(EXPERTISE, k=2))
 
     # HR has an invitation out that nobody has accepted yet (visible in its pending list).
     Invitation.objects.get_or_create(

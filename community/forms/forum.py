@@ -1,12 +1,10 @@
 """Forms of the forum. Text is sanitised by the services; images are verified here."""
 
-import re
-
 from django import forms
-from django.utils.html import escape, urlize
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
+from ..markup import render_markdown
 from ..models import (
     ForumPreference,
     ModerationLog,
@@ -21,43 +19,59 @@ from ..uploads import clean_image
 MAX_IMAGES = 4
 
 TEXT_HELP = _(
-    "Leave a blank line for a new paragraph; web addresses become links. Simple HTML for bold, "
-    "italic, lists and links is allowed too."
+    "Markdown: **bold**, *italic*, `code`, [link](https://…), a line starting with - for a list, "
+    "three backticks ``` on their own line around a code block. A blank line starts a new paragraph; "
+    "web addresses become links."
+)
+ALT_HELP = _(
+    "Describe what the image shows, for colleagues who use a screen reader, e.g. "
+    "“Lasnaad van twee stalen platen, van bovenaf”."
 )
 
-_TAG_RE = re.compile(r"</?(p|br|strong|b|em|i|u|ul|ol|li|blockquote|code|pre|h3|h4|a)\b", re.I)
+
+def clean_source(text: str) -> str:
+    """The Markdown as written; it is rendered and sanitised by the services."""
+    return (text or "").replace("\r\n", "\n").strip()
 
 
-def text_to_html(text: str) -> str:
-    """Plain text becomes paragraphs with clickable links; text with HTML is kept for sanitising."""
-    text = (text or "").strip().replace("\r\n", "\n")
-    if _TAG_RE.search(text):
-        return text
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "".join(
-        "<p>" + urlize(escape(p), nofollow=True, autoescape=False).replace("\n", "<br>") + "</p>" for p in paragraphs
-    )
+class ImageSlotsMixin:
+    """Up to MAX_IMAGES uploads, each with a required description (alt text)."""
+
+    def add_image_slots(self):
+        for n in range(1, MAX_IMAGES + 1):
+            self.fields[f"image_{n}"] = forms.FileField(
+                label=_("Image %(n)s") % {"n": n}, required=False,
+                widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+                help_text=_("JPEG or PNG; it is re-encoded and only members can see it.") if n == 1 else "",
+            )
+            self.fields[f"alt_{n}"] = forms.CharField(
+                label=_("Description of image %(n)s") % {"n": n}, required=False, max_length=250,
+                help_text=ALT_HELP if n == 1 else "",
+            )
+
+    def image_slots(self):
+        return [(self[f"image_{n}"], self[f"alt_{n}"]) for n in range(1, MAX_IMAGES + 1)]
+
+    def clean_images(self, cleaned):
+        images = []
+        for n in range(1, MAX_IMAGES + 1):
+            upload, alt = cleaned.get(f"image_{n}"), (cleaned.get(f"alt_{n}") or "").strip()
+            if not upload:
+                continue
+            try:
+                image = clean_image(upload)
+            except forms.ValidationError as error:
+                self.add_error(f"image_{n}", error)
+                continue
+            if not alt:
+                self.add_error(f"alt_{n}", _("Describe the image: what does it show?"))
+                continue
+            images.append((image, alt))
+        cleaned["images"] = images
+        return cleaned
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleImageField(forms.FileField):
-    widget = MultipleFileInput
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(files) > MAX_IMAGES:
-            raise forms.ValidationError(_("Add at most %(max)s images.") % {"max": MAX_IMAGES})
-        return [clean_image(super(MultipleImageField, self).clean(f, initial)) for f in files]
-
-
-class PostForm(forms.Form):
+class PostForm(ImageSlotsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("What do you want to share?"), choices=PostKind.choices, widget=forms.RadioSelect)
     title = forms.CharField(
         label=_("Title"), max_length=200,
@@ -72,10 +86,6 @@ class PostForm(forms.Form):
         label=_("Vmbo profiles"), queryset=VmboProfile.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    images = MultipleImageField(
-        label=_("Images"), required=False,
-        help_text=_("Up to four JPEG or PNG images; they are re-encoded and only members can see them."),
-    )
 
     def __init__(self, *args, post=None, **kwargs):
         if post is not None:
@@ -84,7 +94,7 @@ class PostForm(forms.Form):
                 {
                     "kind": post.kind,
                     "title": post.title,
-                    "body": post.body,
+                    "body": post.body_source or post.body,
                     "tags": list(post.tags.all()),
                     "profiles": list(post.profiles.all()),
                 },
@@ -93,19 +103,26 @@ class PostForm(forms.Form):
         self.fields["profiles"].label_from_instance = lambda p: f"{p.code} — {p.name}"
         if post is not None:
             del self.fields["kind"]
+        self.add_image_slots()
+
+    def text_fields(self):
+        return [f for f in self if not f.name.startswith(("image_", "alt_"))]
 
     def clean_body(self):
-        html = text_to_html(self.cleaned_data["body"])
-        if not html.strip():
+        source = clean_source(self.cleaned_data["body"])
+        if not render_markdown(source):
             raise forms.ValidationError(_("Write some text."))
-        return html
+        return source
+
+    def clean(self):
+        return self.clean_images(super().clean())
 
 
 class AnswerForm(forms.Form):
     body = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 6}), help_text=TEXT_HELP)
 
     def clean_body(self):
-        return text_to_html(self.cleaned_data["body"])
+        return clean_source(self.cleaned_data["body"])
 
 
 class CommentForm(forms.Form):
@@ -180,7 +197,10 @@ class SearchForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
-    expertise = forms.CharField(label=_("Expertise"), required=False, max_length=100)
+    expertise = forms.CharField(
+        label=_("Expertise"), required=False, max_length=100,
+        widget=forms.TextInput(attrs={"list": "expertise-options", "autocomplete": "off"}),
+    )
     profile = forms.ModelChoiceField(
         label=_("Profile taught"), required=False, queryset=VmboProfile.objects.all(), to_field_name="code",
         empty_label=_("All profiles"),

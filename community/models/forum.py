@@ -1,6 +1,7 @@
 """Models: the forum (learning questions, experiences, answers, follows, notifications)."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -60,6 +61,13 @@ class Post(index.Indexed, models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), help_text=_("Sanitised HTML."))
+    # The Markdown the author wrote (empty for posts from before Markdown: their body is the source).
+    body_source = models.TextField(_("text as written"), blank=True)
+    # Dutch search (see community.dutch_search): forms of title and tags, and of everything.
+    search_title = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    # Kept by a PostgreSQL trigger; NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     tags = TaggableManager(through=TaggedPost, blank=True, verbose_name=_("tags"))
     profiles = models.ManyToManyField(
         "community.VmboProfile", blank=True, related_name="forum_posts", verbose_name=_("vmbo profiles")
@@ -78,6 +86,9 @@ class Post(index.Indexed, models.Model):
         verbose_name=_("duplicate of"),
     )
     source_key = models.CharField(max_length=200, null=True, blank=True, unique=True, editable=False)
+    # What a question was asked about (a study day, an internship), linked from the question.
+    about_url = models.CharField(max_length=300, blank=True, editable=False)
+    about_title = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -109,8 +120,37 @@ class Post(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        fields = kwargs.get("update_fields")
+        if fields is None or {"title", "body"} & set(fields):
+            self.fill_search_columns()
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "search_title", "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("community:forum_post", kwargs={"pk": self.pk})
+
+    def fill_search_columns(self, tag_names=None):
+        from ..dutch_search import index_text
+        from ..markup import plain_text
+
+        if tag_names is None:
+            tag_names = [t.name for t in self.tags.all()] if self.pk else []
+        tags = " ".join(tag_names)
+        self.search_title = index_text(self.title, tags)
+        self.search_text = index_text(self.title, tags, plain_text(self.body))
+
+    def refresh_search(self):
+        """After the tags changed (they are saved after the post)."""
+        self.fill_search_columns([t.name for t in self.tags.all()])
+        Post.objects.filter(pk=self.pk).update(search_title=self.search_title, search_text=self.search_text)
+
+    @property
+    def text(self):
+        from ..markup import plain_text
+
+        return plain_text(self.body)
 
     @property
     def is_question(self):
@@ -121,6 +161,10 @@ class PostImage(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images", verbose_name=_("post"))
     image = models.FileField(_("image"), upload_to="forum/%Y/%m/", storage=private_storage)
     content_type = models.CharField(max_length=50)
+    alt_text = models.CharField(
+        _("description"), max_length=250, blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -153,6 +197,9 @@ class Answer(index.Indexed, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_answers", verbose_name=_("author")
     )
     body = models.TextField(_("text"))
+    body_source = models.TextField(_("text as written"), blank=True)
+    search_text = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     is_solution = models.BooleanField(_("solution"), default=False)
@@ -179,8 +226,25 @@ class Answer(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.post.title} — {self.author}"
 
+    def save(self, *args, **kwargs):
+        from ..dutch_search import index_text
+        from ..markup import plain_text
+
+        fields = kwargs.get("update_fields")
+        if fields is None or "body" in fields:
+            self.search_text = index_text(plain_text(self.body))
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#answer-{self.pk}"
+
+    @property
+    def text(self):
+        from ..markup import plain_text
+
+        return plain_text(self.body)
 
 
 class Comment(models.Model):
@@ -260,6 +324,8 @@ class NotificationKind(models.TextChoices):
     NEW_POST_TAG = "new_post_tag", _("New post with a tag you follow")
     NEW_POST_PERSON = "new_post_person", _("New post by someone you follow")
     SOLUTION = "solution", _("Solution marked")
+    MODERATED = "moderated", _("Your contribution was hidden by a moderator")
+    RESTORED = "restored", _("Your contribution is visible again")
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -288,6 +354,8 @@ class Notification(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # A moderator's reason, shown to the author of what was hidden.
+    message = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
@@ -333,6 +401,7 @@ class ReportReason(models.TextChoices):
     INCORRECT = "incorrect", _("Incorrect or unsafe advice")
     DUPLICATE = "duplicate", _("Duplicate question")
     OTHER = "other", _("Something else")
+    REVIEW = "review", _("The author edited it and asks for a review")
 
 
 class ReportQuerySet(models.QuerySet):

@@ -110,13 +110,53 @@ def _page_models():
     return {key: by_label[label] for key, label in SEARCHED_PAGE_TYPES.items() if label in by_label}
 
 
-def search_everything(user, q, *, type_="", tag=""):
-    """Ranked hits as dicts (kind, label, title, url, snippet, obj). Hidden content never shows:
-    the search is for members, and only what every member may see is searched."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import prefetch_related_objects
-    from wagtail.models import Page
+PAGE_TEXT_FIELDS = ("search_description", "summary", "introduction", "intro")
+PAGE_SCAN_LIMIT = 2000
 
+
+def _page_hits(page_models, q, tag, limit):
+    """Live public articles and study days whose title, summary, introduction or tags match the
+    query's Dutch forms. Pages are few, so they are matched in Python with the same rules as posts."""
+
+    from ..dutch_search import index_text, query_forms
+    from ..markup import plain_text
+
+    terms = query_forms(q)
+    if not terms:
+        return []
+    hits = []
+    for key, model in page_models.items():
+        pages = model.objects.live().public()
+        if tag and hasattr(model, "tags"):
+            pages = pages.filter(tags__name__iexact=tag)
+        elif tag:
+            continue
+        if hasattr(model, "tags"):
+            pages = pages.prefetch_related("tags")
+        for page in pages.order_by("-first_published_at", "-pk")[:PAGE_SCAN_LIMIT]:
+            tags = " ".join(t.name for t in page.tags.all()) if hasattr(model, "tags") else ""
+            texts = [plain_text(str(getattr(page, f, "") or "")) for f in PAGE_TEXT_FIELDS]
+            title_index = index_text(page.title, tags)
+            full_index = index_text(page.title, tags, *texts)
+
+            def matches(index, variants):
+                return any(" " + f in index for f in variants)
+
+            if all(matches(full_index, v) for v in terms):
+                title_score = sum(matches(title_index, v) for v in terms)
+                summary = next((t for t in texts if t), "")
+                hits.append((title_score, key, page, summary))
+    hits.sort(key=lambda h: -h[0])
+    return [(key, page, summary) for _score, key, page, summary in hits[:limit]]
+
+
+def search_everything(user, q, *, type_="", tag=""):
+    """Ranked hits as dicts (kind, label, title, url, text, obj). Hidden content never shows:
+    the search is for members, and only what every member may see is searched. Dutch word forms
+    and compound prefixes match the same way on SQLite and PostgreSQL (see dutch_search)."""
+    from django.db.models import prefetch_related_objects
+
+    from ..dutch_search import search
     from ..models import Answer
     from ..permissions import is_forum_member
 
@@ -132,36 +172,86 @@ def search_everything(user, q, *, type_="", tag=""):
             posts = posts.filter(kind=type_)
         if tagged_posts is not None:
             posts = posts.filter(id__in=tagged_posts)
-        hits = list(posts.search(q)[:SEARCH_LIMIT])
+        hits = search(posts.defer("search_vector"), q, limit=SEARCH_LIMIT)
         prefetch_related_objects(hits, "tags")
         for i, post in enumerate(hits):
             ranked.append((i, 0, {"kind": post.kind, "label": post.get_kind_display(), "title": post.title,
-                                  "url": post.get_absolute_url(), "obj": post, "text": post.body}))
+                                  "url": post.get_absolute_url(), "obj": post, "text": post.text}))
     if type_ in ("", "answer"):
         answers = Answer.objects.filter(search_hidden=False).select_related("post", "author")
         if tagged_posts is not None:
             answers = answers.filter(post__in=tagged_posts)
-        for i, answer in enumerate(answers.search(q)[:SEARCH_LIMIT]):
+        for i, answer in enumerate(search(answers.defer("search_vector", "post__search_vector"), q, limit=SEARCH_LIMIT)):
             ranked.append((i * 1.5, 1, {"kind": "answer", "label": Answer._meta.verbose_name, "title": answer.post.title,
-                                        "url": answer.get_absolute_url(), "obj": answer, "text": answer.body}))
-    page_models = _page_models()
-    wanted = {k: m for k, m in page_models.items() if type_ in ("", k)}
+                                        "url": answer.get_absolute_url(), "obj": answer, "text": answer.text}))
+    wanted = {k: m for k, m in _page_models().items() if type_ in ("", k)}
     if wanted:
-        models_by_ct = {ContentType.objects.get_for_model(m).pk: (k, m) for k, m in wanted.items()}
-        pages = Page.objects.live().public().filter(content_type__in=list(models_by_ct))
-        if tag:
-            tagged = []
-            for model in wanted.values():
-                if hasattr(model, "tags"):
-                    tagged += list(model.objects.live().filter(tags__name__iexact=tag).values_list("pk", flat=True))
-            pages = pages.filter(id__in=tagged)
-        page_hits = list(pages.search(q)[:SEARCH_LIMIT])
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in page_hits]).specific()}
-        for i, page in enumerate(page_hits):
-            page = specific.get(page.pk, page)
-            key = models_by_ct.get(page.content_type_id, ("", None))[0]
+        for i, (key, page, summary) in enumerate(_page_hits(wanted, q, tag, SEARCH_LIMIT)):
             ranked.append((i, 2, {"kind": key, "label": page.specific_class._meta.verbose_name, "title": page.title,
-                                  "url": page.url, "obj": page,
-                                  "text": getattr(page, "summary", "") or getattr(page, "search_description", "")}))
+                                  "url": page.url, "obj": page, "text": summary}))
     ranked.sort(key=lambda item: (item[0], item[1]))
     return [hit for _pos, _order, hit in ranked]
+
+
+RELATED_LIMIT = 3
+
+
+def related_for_post(post, user):
+    """Study days, articles and internship experiences sharing a tag or a profile with this post.
+    A fixed number of queries: one per page type and one for experiences (tags and profiles
+    must be prefetched on the post)."""
+    from django.db.models import Q
+
+    names = [t.name for t in post.tags.all()]
+    profile_ids = [p.pk for p in post.profiles.all()]
+    if not names and not profile_ids:
+        return {}
+    related = {}
+    for key, model in _page_models().items():
+        condition = Q()
+        if names and hasattr(model, "tags"):
+            condition |= Q(tags__name__in=names)
+        if profile_ids and any(f.name == "profiles" for f in model._meta.get_fields()):
+            condition |= Q(profiles__in=profile_ids)
+        if not condition:
+            continue
+        ids = model.objects.live().public().filter(condition).values("pk")
+        related[key] = list(model.objects.filter(pk__in=ids).order_by("-first_published_at", "-pk")[:RELATED_LIMIT])
+    condition = Q()
+    if names:
+        condition |= Q(tags__name__in=names)
+    if profile_ids:
+        condition |= Q(profiles__in=profile_ids)
+    ids = (
+        Post.objects.visible_to(user).listed().filter(kind="experience", source_key__startswith=INTERNSHIP_SOURCE)
+        .filter(condition).exclude(pk=post.pk).values("pk")
+    )
+    related["internship"] = list(
+        Post.objects.filter(pk__in=ids).select_related("author").order_by("-created_at", "-pk")[:RELATED_LIMIT]
+    )
+    return {k: v for k, v in related.items() if v}
+
+
+# Experiences shared from an internship placement (courses.services.internships) carry this key.
+INTERNSHIP_SOURCE = "courses.placement:"
+
+
+def posts_about(url, user, limit=5):
+    """Questions asked from a page (a study day, an internship offer), for that page to link to."""
+    if not url:
+        return []
+    return list(
+        Post.objects.visible_to(user).listed().filter(about_url=url).select_related("author")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def ask_url(*, about_url, about_title, tags=(), profile_ids=()):
+    """The forum's new-question form, filled in for a question asked from another page."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    params = [("kind", "question"), ("about", about_url), ("about_title", about_title)]
+    params += [("tag", t) for t in tags] + [("profile", str(p)) for p in profile_ids]
+    return f"{reverse('community:forum_post_create')}?{urlencode(params)}"

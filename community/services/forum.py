@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from ..markup import render_markdown
 from ..models import (
     Answer,
     Comment,
@@ -85,21 +86,39 @@ def _follow(person, post):
     Follow.objects.get_or_create(follower=person, kind=Follow.Kind.QUESTION, post=post)
 
 
+def _body(body_html, body_markdown):
+    """(sanitised HTML, Markdown source): what members write is Markdown; what other parts of the
+    platform share (a reflection, an internship summary) is already HTML."""
+    if body_markdown is not None:
+        return render_markdown(body_markdown), body_markdown.replace("\r\n", "\n").strip()
+    return clean_html(body_html), ""
+
+
+def _add_images(post, images):
+    """Images as (cleaned upload, alt text) pairs, or bare cleaned uploads (no alt text)."""
+    for item in images:
+        clean, alt = item if isinstance(item, tuple) else (item, "")
+        PostImage.objects.create(
+            post=post, image=clean.content, content_type=clean.content_type, alt_text=alt.strip()[:250]
+        )
+
+
 @transaction.atomic
-def post_create(*, author, kind, title, body_html, tags=(), profiles=(), images=(), check_limit=True, source_key=None):
+def post_create(*, author, kind, title, body_html=None, body_markdown=None, tags=(), profiles=(), images=(),
+                check_limit=True, source_key=None, about_url="", about_title=""):
     if check_limit:
         check_rate_limit(author)
-    post = Post(
-        author=author, kind=kind, title=title.strip(), body=clean_html(body_html), source_key=source_key
-    )
+    body, source = _body(body_html, body_markdown)
+    post = Post(author=author, kind=kind, title=title.strip(), body=body, body_source=source, source_key=source_key,
+                about_url=about_url[:300], about_title=about_title[:200])
     post.full_clean(exclude=["source_key"])
     post.save()
     if tags:
         post.tags.set(list(tags))
+        post.refresh_search()
     if profiles:
         post.profiles.set(_profiles(profiles))
-    for clean in images:
-        PostImage.objects.create(post=post, image=clean.content, content_type=clean.content_type)
+    _add_images(post, images)
     if tags:
         transaction.on_commit(lambda: _reindex(post))
     _follow(author, post)
@@ -108,20 +127,21 @@ def post_create(*, author, kind, title, body_html, tags=(), profiles=(), images=
 
 
 @transaction.atomic
-def post_update(*, post, editor, title, body_html, tags=None, profiles=None, images=(), reason=""):
+def post_update(*, post, editor, title, body_html=None, body_markdown=None, tags=None, profiles=None, images=(),
+                reason=""):
     if not can_edit_post(editor, post):
         raise PermissionDenied
     post.title = title.strip()
-    post.body = clean_html(body_html)
+    post.body, post.body_source = _body(body_html, body_markdown)
     post.edited_at = timezone.now()
     post.full_clean(exclude=["source_key"])
     post.save()
     if tags is not None:
         post.tags.set(list(tags))
+        post.refresh_search()
     if profiles is not None:
         post.profiles.set(_profiles(profiles))
-    for clean in images:
-        PostImage.objects.create(post=post, image=clean.content, content_type=clean.content_type)
+    _add_images(post, images)
     transaction.on_commit(lambda: _reindex(post))
     if editor.pk != post.author_id:
         _log(editor, Action.EDIT, post=post, reason=reason or _("Edited by a moderator."))
@@ -144,11 +164,12 @@ def experience_share(*, author, title, body_html, tags=(), profiles=(), source_k
 
 
 @transaction.atomic
-def answer_create(*, post, author, body_html):
+def answer_create(*, post, author, body_html=None, body_markdown=None):
     if not can_contribute(author, post):
         raise PermissionDenied
     check_rate_limit(author)
-    answer = Answer(post=post, author=author, body=clean_html(body_html), search_hidden=post.is_hidden)
+    body, source = _body(body_html, body_markdown)
+    answer = Answer(post=post, author=author, body=body, body_source=source, search_hidden=post.is_hidden)
     answer.full_clean()
     answer.save()
     Post.objects.filter(pk=post.pk).update(answer_count=F("answer_count") + 1, last_activity_at=timezone.now())
@@ -158,10 +179,10 @@ def answer_create(*, post, author, body_html):
 
 
 @transaction.atomic
-def answer_update(*, answer, editor, body_html, reason=""):
+def answer_update(*, answer, editor, body_html=None, body_markdown=None, reason=""):
     if not can_edit_answer(editor, answer):
         raise PermissionDenied
-    answer.body = clean_html(body_html)
+    answer.body, answer.body_source = _body(body_html, body_markdown)
     answer.edited_at = timezone.now()
     answer.full_clean()
     answer.save()
@@ -278,6 +299,14 @@ def fan_out(kind, post_id, answer_id=None, actor_id=None):
             if answer_author:
                 rows[answer_author] = note_kind
     rows.pop(actor_id, None)
+    # One notification per person per event: marking, unmarking and re-marking a solution (or a
+    # task that runs twice) adds nothing new.
+    already = set(
+        Notification.objects.filter(
+            post_id=post_id, answer_id=answer_id, recipient_id__in=rows, kind__in=set(rows.values())
+        ).values_list("recipient_id", "kind")
+    )
+    rows = {pid: note for pid, note in rows.items() if (pid, note) not in already}
     # Only members receive them: someone who left keeps no forum feed.
     members = set(
         Membership.objects.active().filter(person_id__in=rows).values_list("person_id", flat=True)
@@ -337,7 +366,11 @@ def post_moderate(*, moderator, post, action, reason):
         post.save(update_fields=["is_locked"])
     else:
         raise ValidationError(_("Unknown action."))
-    return _log(moderator, action, post=post, reason=reason)
+    entry = _log(moderator, action, post=post, reason=reason)
+    if action in (Action.HIDE, Action.UNHIDE):
+        _close_reports(moderator, Report.objects.open().filter(post=post), action, reason)
+        _tell_author(moderator, post.author_id, action, reason, post=post)
+    return entry
 
 
 @transaction.atomic
@@ -354,7 +387,49 @@ def answer_moderate(*, moderator, answer, action, reason):
         answer_count=post.answers.filter(is_hidden=False).count()
     )
     _recount_solved(post)
-    return _log(moderator, action, post=post, answer=answer, reason=reason)
+    entry = _log(moderator, action, post=post, answer=answer, reason=reason)
+    _close_reports(moderator, Report.objects.open().filter(answer=answer), action, reason)
+    _tell_author(moderator, answer.author_id, action, reason, post=post, answer=answer)
+    return entry
+
+
+def _close_reports(moderator, reports, action, reason):
+    """Hiding (or making visible after a review) answers the open reports about it."""
+    now = timezone.now()
+    label = ModerationLog.Action(action).label
+    for report in reports.select_related("post", "answer__author", "answer__post"):
+        report.resolved_at, report.resolved_by = now, moderator
+        report.resolution = f"{label}: {reason.strip()}"[:1000]
+        report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+        _log(moderator, Action.RESOLVE_REPORT, post=report.post, answer=report.answer,
+             reason=f"{report.get_reason_display()} → {label}: {reason.strip()}")
+
+
+def _tell_author(moderator, author_id, action, reason, *, post, answer=None):
+    """The author hears what happened and why, in the app and in the digest."""
+    if author_id == moderator.pk:
+        return
+    kind = Notification.Kind.MODERATED if action == Action.HIDE else Notification.Kind.RESTORED
+    Notification.objects.create(
+        recipient_id=author_id, kind=kind, post=post, answer=answer, actor=moderator, message=reason.strip()
+    )
+
+
+@transaction.atomic
+def review_request(*, author, post, answer=None, explanation=""):
+    """The author of hidden content (usually after editing it) asks the moderators to look again.
+    One open request at a time."""
+    target = answer or post
+    if target.author_id != author.pk or not target.is_hidden:
+        raise PermissionDenied
+    existing = Report.objects.open().filter(
+        post=post, answer=answer, reporter=author, reason=Report.Reason.REVIEW
+    ).first()
+    if existing:
+        return existing
+    return report_create(
+        reporter=author, post=post, answer=answer, reason=Report.Reason.REVIEW, explanation=explanation
+    )
 
 
 @transaction.atomic
@@ -387,11 +462,15 @@ def post_merge(*, moderator, source, target, reason):
 def report_resolve(*, moderator, report, resolution, hide=False):
     _require_moderator(moderator)
     _require_reason(resolution)
-    if hide:
+    target = report.answer if report.answer_id else report.post
+    if hide and not target.is_hidden:
+        # Hiding closes every open report about it, this one included, and logs each.
         if report.answer_id:
             answer_moderate(moderator=moderator, answer=report.answer, action=Action.HIDE, reason=resolution)
         else:
             post_moderate(moderator=moderator, post=report.post, action=Action.HIDE, reason=resolution)
+        report.refresh_from_db()
+        return ModerationLog.objects.filter(action=Action.RESOLVE_REPORT, post=report.post).first()
     report.resolved_at = timezone.now()
     report.resolved_by = moderator
     report.resolution = resolution.strip()

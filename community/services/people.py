@@ -133,7 +133,9 @@ def profile_update(*, person: Person, data: dict, photo: CleanFile | None = None
         person.full_clean(exclude=["password"])
         person.save()
         if "expertise" in data:
-            person.expertise.set(data["expertise"], clear=True)
+            from ..expertise import set_expertise
+
+            set_expertise(person, data["expertise"])
         if old_photo and old_photo != (person.photo.name if person.photo else ""):
             storage = person.photo.storage
             transaction.on_commit(lambda: storage.delete(old_photo))

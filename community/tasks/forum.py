@@ -50,9 +50,14 @@ def digest_notifications(person):
 
 
 def send_digest(person, period) -> bool:
+    from django.utils.text import Truncator
+
     notes = list(digest_notifications(person)[:50])
     if not notes:
         return False
+    for note in notes:
+        # Plain text in both parts of the email: no Markdown signs, no tags.
+        note.excerpt = Truncator((note.answer or note.post).text).words(30)
     unsubscribe_url = settings.SITE_URL + reverse(
         "community:forum_unsubscribe", kwargs={"token": unsubscribe_token(person)}
     )

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import Http404
+from django.db.models import Prefetch, Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..expertise import expertise_filter, suggestions
 from ..forms.forum import DirectoryFilterForm, PreferenceForm
 from ..models import DigestFrequency, Follow, Membership, Notification, Person
 from ..selectors.forum import member_contributions
@@ -88,8 +89,15 @@ def directory(request):
     )
     if form.is_valid():
         data = form.cleaned_data
-        if data["expertise"].strip():
-            people = people.filter(expertise__name__icontains=data["expertise"].strip())
+        query = data["expertise"].strip()
+        if query:
+            # Expertise tags by their normalised key, and what people wrote about themselves.
+            people = people.filter(
+                expertise_filter(query) | Q(bio__icontains=query)
+                | Q(pk__in=Membership.objects.active().filter(
+                    Q(profiles__code__iexact=query) | Q(profiles__name__icontains=query)
+                ).values("person_id"))
+            )
         if data["profile"]:
             people = people.filter(
                 pk__in=Membership.objects.active().filter(profiles=data["profile"]).values("person_id")
@@ -101,6 +109,15 @@ def directory(request):
     people = people.distinct().order_by("sort_name").prefetch_related("expertise", _school_memberships())
     page_obj = Paginator(people, 24).get_page(request.GET.get("page"))
     return render(request, "community/forum/directory.html", {"form": form, "page_obj": page_obj})
+
+
+@member_required
+def expertise_suggestions(request):
+    """What members know about, matching what is typed: JSON, or <option>s for htmx's datalist."""
+    names = suggestions((request.GET.get("q") or request.GET.get("expertise") or "")[:100])
+    if request.htmx:
+        return render(request, "community/forum/includes/expertise_options.html", {"names": names})
+    return JsonResponse({"suggestions": names})
 
 
 @member_required

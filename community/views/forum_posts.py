@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from ..files import serve_private_file
 from ..forms.forum import AnswerForm, CommentForm, ListFilterForm, PostForm, ReportForm
+from ..markup import render_markdown
 from ..models import Answer, Comment, Follow, HelpfulVote, Person, Post, PostImage, PostKind
 from ..pagination import CachedCountPaginator
 from ..pagination_keys import FORUM_LIST_READS
@@ -27,10 +28,11 @@ from ..permissions import (
     is_forum_member,
     is_moderator,
 )
-from ..selectors.forum import post_list
+from ..selectors.forum import post_list, related_for_post
 from ..services import forum as services
 
 PAGE_SIZE = 20
+PREVIEW_MAX = 50_000
 
 
 def member_required(view):
@@ -90,23 +92,42 @@ def post_list_view(request):
 @member_required
 def post_create(request):
     initial = {"kind": request.GET.get("kind") if request.GET.get("kind") in PostKind.values else PostKind.QUESTION}
-    tag = request.GET.get("tag")
-    if tag:
-        initial["tags"] = [tag]
+    tags = [t[:100] for t in request.GET.getlist("tag") if t.strip()][:10]
+    if tags:
+        initial["tags"] = ", ".join(f'"{t}"' if ("," in t or " " in t) and '"' not in t else t for t in tags)
+    profiles = [p for p in request.GET.getlist("profile") if p.isdigit()][:10]
+    if profiles:
+        initial["profiles"] = profiles
+    about_url, about_title = _about(request)
     form = PostForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             post = services.post_create(
-                author=request.user, kind=data["kind"], title=data["title"], body_html=data["body"],
+                author=request.user, kind=data["kind"], title=data["title"], body_markdown=data["body"],
                 tags=data["tags"], profiles=list(data["profiles"]), images=data["images"],
+                about_url=about_url, about_title=about_title,
             )
         except ValidationError as error:
             _form_errors(form, error)
         else:
             messages.success(request, _("Your post is online."))
             return redirect(post)
-    return render(request, "community/forum/post_form.html", {"form": form, "creating": True})
+    return render(
+        request, "community/forum/post_form.html",
+        {"form": form, "creating": True, "source_url": about_url, "source_title": about_title},
+    )
+
+
+def _about(request):
+    """A question asked from another page of the platform: a local path and its title."""
+    url = (request.GET.get("about") or request.POST.get("about") or "").strip()
+    title = " ".join((request.GET.get("about_title") or request.POST.get("about_title") or "").split())
+    if not url.startswith("/") or url.startswith("//") or len(url) > 300:
+        return "", ""
+    if not url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return "", ""
+    return url, title[:200] or url
 
 
 def _load_post(request, pk):
@@ -155,6 +176,7 @@ def post_detail(request, pk):
         "is_moderator": moderator,
         "answer_form": AnswerForm(),
         "comment_form": CommentForm(),
+        "related": related_for_post(post, user),
     }
     return render(request, "community/forum/post_detail.html", context)
 
@@ -169,7 +191,7 @@ def post_edit(request, pk):
         data = form.cleaned_data
         try:
             services.post_update(
-                post=post, editor=request.user, title=data["title"], body_html=data["body"],
+                post=post, editor=request.user, title=data["title"], body_markdown=data["body"],
                 tags=data["tags"], profiles=list(data["profiles"]), images=data["images"],
             )
         except ValidationError as error:
@@ -189,7 +211,9 @@ def answer_create(request, pk):
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
-            answer = services.answer_create(post=post, author=request.user, body_html=form.cleaned_data["body"])
+            answer = services.answer_create(
+                post=post, author=request.user, body_markdown=form.cleaned_data["body"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -209,9 +233,9 @@ def answer_edit(request, pk):
     answer = _load_answer(request, pk)
     if not can_edit_answer(request.user, answer):
         raise PermissionDenied
-    form = AnswerForm(request.POST or None, initial={"body": answer.body})
+    form = AnswerForm(request.POST or None, initial={"body": answer.body_source or answer.body})
     if request.method == "POST" and form.is_valid():
-        services.answer_update(answer=answer, editor=request.user, body_html=form.cleaned_data["body"])
+        services.answer_update(answer=answer, editor=request.user, body_markdown=form.cleaned_data["body"])
         messages.success(request, _("Your changes are saved."))
         return redirect(answer.get_absolute_url())
     return render(request, "community/forum/answer_form.html", {"form": form, "answer": answer})
@@ -332,6 +356,39 @@ def post_report(request, pk):
 def answer_report(request, pk):
     answer = _load_answer(request, pk)
     return _report(request, answer.post, answer)
+
+
+def _review(request, post, answer=None):
+    target = answer or post
+    if target.author_id != request.user.pk or not target.is_hidden:
+        raise Http404
+    services.review_request(
+        author=request.user, post=post, answer=answer,
+        explanation=(request.POST.get("explanation") or "")[:1000],
+    )
+    messages.success(request, _("Thank you. A moderator will look at it again and let you know."))
+    return redirect(target.get_absolute_url())
+
+
+@member_required
+@require_POST
+def post_review(request, pk):
+    return _review(request, _load_post(request, pk))
+
+
+@member_required
+@require_POST
+def answer_review(request, pk):
+    answer = _load_answer(request, pk)
+    return _review(request, answer.post, answer)
+
+
+@member_required
+@require_POST
+def preview(request):
+    """The text as it will look, before posting (htmx swaps it under the editor)."""
+    source = (request.POST.get("body") or "")[:PREVIEW_MAX]
+    return render(request, "community/forum/includes/preview.html", {"html": render_markdown(source)})
 
 
 @member_required

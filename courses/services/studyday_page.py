@@ -16,7 +16,7 @@ from django.utils import translation
 from community.dashboard import versioned_key
 from community.pagination_keys import FORUM_LIST_READS
 from community.permissions import is_forum_member
-from community.selectors.forum import posts_tagged
+from community.selectors.forum import ask_url, posts_about, posts_tagged
 
 from ..models import (
     MaterialAudience,
@@ -74,19 +74,25 @@ def study_day_page_context(*, page, user):
         "is_manager": manager,
         "page_tags": shared["tags"],
         "page_profiles": shared["profiles"],
-        **community_posts_context(page=page, user=user, tag_names=[t.name for t in shared["tags"]]),
+        **community_posts_context(
+            page=page, user=user, tag_names=[t.name for t in shared["tags"]],
+            profile_ids=[p.pk for p in shared["profiles"]],
+        ),
     }
 
 
-def community_posts_context(*, page, user, tag_names=None):
-    """The community's posts tagged like this day. The page is public, the community is not:
-    only members get anything (issue 7, "Links to the rest")."""
+def community_posts_context(*, page, user, tag_names=None, profile_ids=None):
+    """The community's posts tagged like this day, the questions asked from it and a link to ask
+    one. The page is public, the community is not: only members get anything (issue 7)."""
     if not is_forum_member(user):
         return {"show_community": False}
     if tag_names is None:
         tag_names = sorted(page.tags.names(), key=str.lower)
+    if profile_ids is None:
+        profile_ids = [p.pk for p in page.profiles.all()]
+    url = page.url or ""
     tags_hash = hashlib.sha1("|".join(tag_names).encode()).hexdigest()  # noqa: S324 (a cache key, not security)
-    key = versioned_key("studyday-posts", FORUM_LIST_READS, f"{page.pk}:{user.pk}:{tags_hash}")
+    key = versioned_key("studyday-posts", FORUM_LIST_READS, f"{page.pk}:{user.pk}:{tags_hash}:{url}")
     cached = cache.get(key)
     if cached is None:
         posts = posts_tagged(tag_names, user, limit=COMMUNITY_POSTS_LIMIT)
@@ -94,7 +100,11 @@ def community_posts_context(*, page, user, tag_names=None):
         prefetch_related_objects(posts, "tags")
         shown = {t.name.lower() for post in posts for t in post.tags.all()}
         forum_tag = next((n for n in tag_names if n.lower() in shown), tag_names[0] if tag_names else "")
-        cached = (posts, forum_tag)
+        cached = (posts, forum_tag, posts_about(url, user))
         cache.set(key, cached, CACHE_TTL)
-    posts, forum_tag = cached
-    return {"show_community": bool(tag_names), "community_posts": posts, "community_tag": forum_tag}
+    posts, forum_tag, questions = cached
+    return {
+        "show_community": True, "community_posts": posts, "community_tag": forum_tag,
+        "community_questions": questions,
+        "community_ask_url": ask_url(about_url=url, about_title=page.title, tags=tag_names, profile_ids=profile_ids),
+    }

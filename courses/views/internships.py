@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 
 from community.files import serve_private_file
 from community.models import VmboProfile
-from community.selectors.forum import post_for_source
+from community.permissions import is_forum_member
+from community.selectors.forum import ask_url, post_for_source, posts_about
 
 from ..forms.internships import (
     ApplicationForm,
@@ -105,7 +106,22 @@ def offer_detail(request, pk):
         "can_apply": can_apply_for_internships(request.user) and offer.is_listed
         and (my_application is None or my_application.status == ApplicationStatus.WITHDRAWN),
         "review_form": ReviewForm() if is_hub_staff(request.user) and offer.status == OfferStatus.PENDING else None,
+        **_community_questions(request, offer),
     })
+
+
+def _community_questions(request, offer):
+    """Members ask the community about an internship; the questions link back here."""
+    if not is_forum_member(request.user):
+        return {}
+    url = request.path
+    return {
+        "community_questions": posts_about(url, request.user),
+        "community_ask_url": ask_url(
+            about_url=url, about_title=offer.title, tags=[t.name for t in offer.tags.all()],
+            profile_ids=[p.pk for p in offer.profiles.all()],
+        ),
+    }
 
 
 @login_required

@@ -22,6 +22,7 @@ class PostFactory(DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(list(extracted))
+            self.refresh_search()
             from wagtail.search.backends import get_search_backend
 
             get_search_backend().add(self)
@@ -78,10 +79,10 @@ def post_image(post):
     return PostImage.objects.create(post=post, image=ContentFile(png_bytes(), name="foto.png"), content_type="image/png")
 
 
-def notification_for(person, post, kind="new_answer"):
+def notification_for(person, post, kind="new_answer", answer=None):
     from community.models import Notification
 
-    return Notification.objects.create(recipient=person, post=post, kind=kind)
+    return Notification.objects.create(recipient=person, post=post, kind=kind, answer=answer)
 
 
 import pytest  # noqa: E402

@@ -47,8 +47,9 @@ def test_no_script_tracking_pixel_or_javascript_link_survives(login, teacher):
 
 def test_images_are_reencoded_private_and_only_for_members(login, teacher, colleague, client):
     upload = SimpleUploadedFile("foto.png", png_bytes((40, 30)), content_type="image/png")
-    _create(login(teacher), images=[upload])
+    _create(login(teacher), image_1=upload, alt_1="Lasnaad van bovenaf")
     image = PostImage.objects.get()
+    assert image.alt_text == "Lasnaad van bovenaf"
     assert "/media/" not in image.image.path
     url = reverse("community:forum_image", args=[image.pk])
     response = login(colleague).get(url)
@@ -59,7 +60,7 @@ def test_images_are_reencoded_private_and_only_for_members(login, teacher, colle
 
 def test_a_fake_image_is_refused_with_a_message(login, teacher):
     upload = SimpleUploadedFile("foto.png", b"<svg onload=alert(1)></svg>", content_type="image/png")
-    response = _create(login(teacher), images=[upload])
+    response = _create(login(teacher), image_1=upload, alt_1="Een plaatje")
     assert response.status_code == 200
     assert not Post.objects.exists()
     assert "SVG" in response.content.decode()

@@ -51,7 +51,7 @@ def test_question_page_queries_do_not_grow_with_answers(login, teacher, colleagu
         CommentFactory(answer=answer)
     with django_assert_max_num_queries(small):
         client.get(url)
-    assert small <= 16
+    assert small <= 19  # 16 before the related study days, articles and internship experiences (3 fixed)
 
 
 def test_search_queries_do_not_grow_with_results(login, teacher, django_assert_max_num_queries):

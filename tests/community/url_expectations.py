@@ -127,6 +127,9 @@ EXPECTATIONS.update({
     "community:forum_image": Case(kwargs=lambda w: {"pk": _forum_image(w).pk}, expect=_MEMBERS),
     "community:forum_tag_follow": Case(kwargs=lambda w: {"slug": _forum_tag(w).slug}, expect=_POST_ONLY),
     "community:forum_search": Case(expect=_MEMBERS, query="q=lassen"),
+    "community:forum_preview": Case(expect=_POST_ONLY),
+    "community:forum_post_review": Case(kwargs=lambda w: {"pk": _forum_post(w).pk}, expect=_POST_ONLY),
+    "community:forum_answer_review": Case(kwargs=lambda w: {"pk": _forum_answer(w).pk}, expect=_POST_ONLY),
     "community:forum_notifications": Case(expect=_MEMBERS),
     "community:forum_notification_open": Case(
         kwargs=lambda w: {"pk": _forum_notification(w).pk},
@@ -203,3 +206,5 @@ EXPECTATIONS.update({
         expect={**_CMS, "hub_staff": REDIRECT},
     ),
 })
+
+EXPECTATIONS["community:forum_expertise_suggestions"] = Case(expect=_MEMBERS, query="q=pl")
