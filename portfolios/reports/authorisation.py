@@ -12,6 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from django.db.models import Count, Exists, OuterRef, Sum
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Membership, Organisation, Role, VmboProfile
@@ -367,12 +368,23 @@ def teacher_statuses(person, on: date | None = None, records=None):
 # HR: the matrix of its school --------------------------------------------------------------
 
 
-@dataclass
 class MatrixRow:
-    person: object
-    cells: dict[int, ProfileStatus | None]
-    unverified: int
-    leaving_on: date | None
+    """One teacher's row. The cells are derived when first read: the HR matrix shows 50 rows of
+    a school of 400, and only its status filters and sort read every row's cells."""
+
+    profiles = ()  # the columns, in order (set by the view)
+
+    def __init__(self, person, data, school_id, unverified, leaving_on):
+        self.person, self._data, self._school_id = person, data, school_id
+        self.unverified, self.leaving_on = unverified, leaving_on
+
+    @cached_property
+    def cells(self) -> dict[int, ProfileStatus]:
+        return {s.profile.pk: s for s in self._data.statuses_of(self._school_id, self.person.pk)}
+
+    @property
+    def ordered(self):
+        return [self.cells.get(p.pk) for p in self.profiles]
 
     @property
     def worst(self):
@@ -393,9 +405,8 @@ def school_matrix(school, on: date):
     leaving = dict(StaffRecord.objects.filter(school=school).values_list("person_id", "leaving_on"))
     rows = []
     for person in people:
-        cells = {s.profile.pk: s for s in data.statuses_of(school.pk, person.pk)}
         unverified = sum(1 for r in data.records.get(person.pk, ()) if not r.is_verified)
-        rows.append(MatrixRow(person, cells, unverified, leaving.get(person.pk)))
+        rows.append(MatrixRow(person, data, school.pk, unverified, leaving.get(person.pk)))
     return data, rows
 
 

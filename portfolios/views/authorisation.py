@@ -244,7 +244,7 @@ def _matrix_rows(request, school):
     elif sort == "leaving":
         rows.sort(key=lambda r: (r.leaving_on is None, r.leaving_on or today))
     for row in rows:
-        row.ordered = [row.cells.get(p.pk) for p in profiles]
+        row.profiles = profiles  # row.ordered derives the cells of the rows shown only
     return data, form, profiles, rows
 
 
