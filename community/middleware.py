@@ -37,3 +37,69 @@ class AdminRefusalMiddleware:
         ):
             return render(request, "community/cms/admin_refused.html", status=403)
         return self.get_response(request)
+
+
+class RequireTwoStepMiddleware:
+    """HR, hub staff and CMS users without a second factor go to the set-up page first.
+
+    Everything but the account pages (set-up, logout, password), static files and the health
+    checks sends them there, so no HR page, hub page or /admin/ is reached with a password alone.
+    The check is remembered in the session for a few minutes, so pages cost no extra queries.
+    """
+
+    OPEN_PREFIXES = ("/accounts/", "/static/", "/media/", "/health/", "/i18n/", "/favicon")
+    SESSION_KEY = "two_step_checked"
+    RECHECK_SECONDS = 300
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and not request.path_info.startswith(self.OPEN_PREFIXES):
+            if self._needs_set_up(request):
+                from django.contrib import messages
+                from django.shortcuts import redirect
+                from django.utils.translation import gettext as _
+
+                messages.warning(
+                    request,
+                    _("Your role gives access to other people's records: set up two-step login first."),
+                )
+                return redirect("mfa_index")
+        return self.get_response(request)
+
+    def _needs_set_up(self, request) -> bool:
+        import time
+
+        from .two_step import has_two_step, must_use_two_step
+
+        user = request.user
+        checked = request.session.get(self.SESSION_KEY)
+        now = int(time.time())
+        if isinstance(checked, list) and len(checked) == 2 and checked[0] == user.pk and now - checked[1] < self.RECHECK_SECONDS:
+            return False
+        if must_use_two_step(user) and not has_two_step(user):
+            request.session.pop(self.SESSION_KEY, None)
+            return True
+        request.session[self.SESSION_KEY] = [user.pk, now]
+        return False
+
+
+class OversizedIdMiddleware:
+    """An id in the URL larger than any database column (/people/99999999999999999999999/) is a
+    plain 404: the database would raise an overflow error instead of finding nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.http import Http404
+
+        from .params import MAX_ID
+
+        if any(isinstance(v, int) and v > MAX_ID for v in (*view_args, *view_kwargs.values())):
+            raise Http404
+        return None

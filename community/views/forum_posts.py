@@ -10,13 +10,13 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..files import serve_private_file
 from ..forms.forum import AnswerForm, CommentForm, ListFilterForm, PostForm, ReportForm
 from ..models import Answer, Comment, Follow, HelpfulVote, Person, Post, PostImage, PostKind
+from ..params import redirect_next
 from ..permissions import (
     can_contribute,
     can_edit_answer,
@@ -45,10 +45,7 @@ def member_required(view):
 
 
 def _back(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect_next(request, fallback)
 
 
 def _form_errors(form, error: ValidationError):

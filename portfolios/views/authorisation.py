@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from community.exports import tabular_response
 from community.files import serve_private_file
 from community.models import Organisation, Role, VmboProfile
+from community.params import int_or_none, redirect_next
 from community.permissions import hr_school_ids
 
 from ..forms.authorisation import (
@@ -185,7 +186,7 @@ def record_verify(request, pk):
     require(can_verify_record(request.user, record))
     if qualification_record_verify(record=record, by=request.user):
         messages.success(request, _("Verified: %(record)s.") % {"record": record.title})
-    return redirect(request.POST.get("next") or reverse("portfolios:authorisation_person", args=[record.person_id]))
+    return redirect_next(request, "portfolios:authorisation_person", pk=record.person_id)
 
 
 @login_required
@@ -203,9 +204,9 @@ def _hr_school(request):
     school_ids = hr_school_ids(request.user)
     wanted = request.GET.get("school") or request.POST.get("school")
     if wanted:
-        if not wanted.isdigit() or int(wanted) not in school_ids:
+        if int_or_none(wanted) not in school_ids:
             raise Http404
-        return get_object_or_404(Organisation, pk=int(wanted))
+        return get_object_or_404(Organisation, pk=int_or_none(wanted))
     return Organisation.objects.filter(pk__in=school_ids).order_by("name").first()
 
 
