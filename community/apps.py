@@ -14,4 +14,7 @@ class CommunityConfig(AppConfig):
         from .personal_data import register_community_exporters
 
         register_community_exporters()
+        from . import security_log
+
+        security_log.connect()
         periodic_jobs.register()

@@ -185,6 +185,8 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 # would cost writes on every page, so it stays off.
 USERSESSIONS_TRACK_ACTIVITY = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Tell people by email about password and two-step changes (sent by the task worker).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_SESSION_REMEMBER = None
 
 LANGUAGE_CODE = "nl"
