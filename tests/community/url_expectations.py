@@ -5,6 +5,9 @@ EXPECTATIONS = {
     "health": Case(expect={"*": OK}),
     "health_ready": Case(expect={"*": OK}),
     "dashboard": Case(expect={"anonymous": LOGIN, "*": OK}),
+    # Security log: one's own for everyone; searching everyone's for hub staff only.
+    "community:security_log": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "community:security_search": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
     # People: profiles, invitations, HR's people management.
     "community:profile_edit": Case(expect={"anonymous": LOGIN, "*": OK}),
     "community:person_detail": Case(
