@@ -15,3 +15,8 @@ class CoursesConfig(AppConfig):
 
         periodic_jobs.register()
         personal_data.register()
+        from community import file_cleanup
+
+        from .models import InternshipPlacement
+
+        file_cleanup.register(InternshipPlacement, "deliverable")
