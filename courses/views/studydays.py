@@ -310,7 +310,7 @@ def checkin(request, pk):
             else:
                 if request.htmx and toggle:
                     rows = services.participant_rows(day)
-                    row = next((r for r in rows if str(r.pk) == ids[0]), None)
+                    row = next((r for r in rows if r.pk == ids[0]), None)
                     if row is None:
                         raise Http404
                     return render(request, "courses/studydays/_checkin_row.html", {"r": row, "day": day})
