@@ -85,3 +85,13 @@ def test_an_accepted_invitation_marks_the_address_verified(client, hr, school):
     client.post(url, {"password1": "een-lang-wachtwoord-42", "password2": "een-lang-wachtwoord-42"})
     address = EmailAddress.objects.get(email="nieuw@example.org")
     assert address.verified and address.primary
+
+
+def test_an_unlisted_person_has_no_page_for_other_organisations(login, teacher, colleague, other_teacher, hub_staff):
+    url = reverse("community:person_detail", args=[teacher.pk])
+    assert login(colleague).get(url).status_code == 200
+    assert login(hub_staff).get(url).status_code == 200
+    assert login(other_teacher).get(url).status_code == 404
+    teacher.listed_in_directory = True
+    teacher.save()
+    assert login(other_teacher).get(url).status_code == 200

@@ -11,7 +11,9 @@ EXPECTATIONS = {
     # People: profiles, invitations, HR's people management.
     "community:profile_edit": Case(expect={"anonymous": LOGIN, "*": OK}),
     "community:person_detail": Case(
-        kwargs=lambda w: {"pk": w.teacher.pk}, expect={"anonymous": LOGIN, "*": OK}
+        # The teacher is not listed in the directory: only colleagues of the school and the hub see the page.
+        kwargs=lambda w: {"pk": w.teacher.pk},
+        expect={"anonymous": LOGIN, "other_teacher": NOT_FOUND, "other_hr": NOT_FOUND, "company_mentor": NOT_FOUND, "*": OK},
     ),
     "community:person_photo": Case(
         # The teacher has no photo: members get 404 for the missing file, anonymous the login.
