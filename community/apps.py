@@ -19,6 +19,9 @@ class CommunityConfig(AppConfig):
         watch(*FORUM_LIST_READS)  # the forum list's cached total (community.pagination)
 
         register_community_exporters()
+        from . import security_log
+
+        security_log.connect()
         periodic_jobs.register()
         post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="community-cache-table")
 

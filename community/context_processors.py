@@ -4,10 +4,16 @@ from .permissions import is_hub_staff
 
 
 def site(request):
+    from django.utils.functional import SimpleLazyObject
+
+    from .two_step import must_use_two_step
+
     user = getattr(request, "user", None)
     return {
         "region_name": settings.PLATFORM_REGION_NAME,
         "user_is_hub_staff": bool(user and is_hub_staff(user)),
+        # Read only by the account pages (two-step set-up): no query elsewhere.
+        "two_step_required": SimpleLazyObject(lambda: bool(user and must_use_two_step(user))),
     }
 
 

@@ -123,6 +123,8 @@ def _bump(sender, **kwargs):
     """A write to a model some panel reads: new version for its labels."""
     if sender is None or not _watched or kwargs.get("raw") or sender._meta.apps is not global_apps:
         return  # nothing to watch, fixture loading, or a migration's historical model
+    if getattr(sender, "dashboard_ignore", False):
+        return  # a log no panel reads (the security log): logging in must not empty the cache
     update_fields = kwargs.get("update_fields")
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # logging in changes no panel

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "simple_history",
     "django_tasks",
     "django_tasks_db",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "community.middleware.RequireTwoStepMiddleware",
+    "community.middleware.OversizedIdMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "community.middleware.AdminRefusalMiddleware",
@@ -154,11 +158,35 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Failed logins: 5 per 5 minutes per account, and a generous 100 per 5 minutes per address (a
+# school's staff room shares one address; one person's typos must not lock out colleagues).
+# Logins as such are limited only far above what a study-day hall on one Wi-Fi needs.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "reset_password": "5/5m/ip,3/5m/key",
+    "login": env.str("LOGIN_RATE_LIMIT", default="600/m/ip"),
+    "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="100/5m/ip,5/5m/key"),
+    "reset_password": "20/5m/ip,3/5m/key",
 }
+# The client address for rate limits: behind a proxy every request has the proxy's address, so
+# set the number of proxies you run (the address is read from X-Forwarded-For, counted from the
+# right) or the header your proxy sets with the client address. Off by default: the headers can
+# be forged by anyone when no proxy of yours overwrites them.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
+
+# Two-step login (allauth.mfa): required for HR, hub staff and CMS users (RequireTwoStepMiddleware),
+# optional for everyone else. Sign-up is closed and every account came from an invitation sent
+# to its address, so an address needs no separate verification before two-step login.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "TechniekHub"
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# "Mijn sessies": allauth's user sessions, recorded at login. Tracking every request's activity
+# would cost writes on every page, so it stays off.
+USERSESSIONS_TRACK_ACTIVITY = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Tell people by email about password and two-step changes (sent by the task worker).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_SESSION_REMEMBER = None
 
 LANGUAGE_CODE = "nl"

@@ -10,6 +10,7 @@ from .views import (
     forum_search,
     gdpr,
     people,
+    security,
 )
 
 app_name = "community"
@@ -79,4 +80,10 @@ gdpr_patterns = [
     path("erasure-requests/<int:pk>/decline/", gdpr.erasure_request_decline, name="erasure_request_decline"),
 ]
 
-urlpatterns = [*people_patterns, *forum_patterns, *gdpr_patterns]
+# Security log: one's own, and hub staff's search of everyone's.
+security_patterns = [
+    path("security/", security.security_log, name="security_log"),
+    path("security/search/", security.security_search, name="security_search"),
+]
+
+urlpatterns = [*people_patterns, *forum_patterns, *gdpr_patterns, *security_patterns]

@@ -165,8 +165,13 @@ def clean_document(upload, *, max_bytes: int = MAX_DOCUMENT_BYTES, allow_text: b
             _("The file's name says .%(ext)s but its content is %(kind)s.") % {"ext": extension, "kind": kind.upper()},
             code="mismatch",
         )
+    data = upload.read()
+    if kind == "pdf":
+        from .pdf_safety import refuse_active_pdf
+
+        refuse_active_pdf(data)
     return CleanFile(
-        content=ContentFile(upload.read(), name=safe_filename(upload.name, kind)),
+        content=ContentFile(data, name=safe_filename(upload.name, kind)),
         kind=kind,
         content_type=DOCUMENT_TYPES[kind],
         size=upload.size,

@@ -19,3 +19,8 @@ class CoursesConfig(AppConfig):
         watch(*PAGE_READS)  # writes there renew the cached study-day pages
         periodic_jobs.register()
         personal_data.register()
+        from community import file_cleanup
+
+        from .models import InternshipPlacement
+
+        file_cleanup.register(InternshipPlacement, "deliverable")

@@ -14,6 +14,12 @@ class PortfoliosConfig(AppConfig):
         )
 
         periodic_jobs.register()
+        from community import file_cleanup
+
+        from .models import Attachment, QualificationRecord
+
+        file_cleanup.register(QualificationRecord, "scan")
+        file_cleanup.register(Attachment, "file", "thumbnail")
 
         personal_data.register()
 

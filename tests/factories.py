@@ -5,6 +5,7 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
+from community.demo.mfa import DEMO_TOTP_SECRET
 from community.models import Membership, Organisation, Person, Role, SchoolType, Team, VmboProfile
 
 
@@ -67,6 +68,24 @@ class MembershipFactory(DjangoModelFactory):
     def profiles(self, create, extracted, **kwargs):
         if create and extracted:
             self.profiles.set(VmboProfile.objects.filter(code__in=extracted))
+
+    @factory.post_generation
+    def two_step(self, create, extracted, **kwargs):
+        """HR and hub staff must use two-step login: give them a TOTP authenticator (with the
+        demo secret) unless the test passes two_step=False to see the set-up redirect."""
+        if create and extracted is not False and self.role in TWO_STEP_ROLES:
+            give_totp(self.person)
+
+
+TWO_STEP_ROLES = {Role.HR, Role.HUB_STAFF}
+
+
+def give_totp(person, secret: str = DEMO_TOTP_SECRET):
+    """A TOTP authenticator and recovery codes, as HR, hub staff and CMS users need."""
+    from community.two_step import activate_totp
+
+    activate_totp(person, secret)
+    return person
 
 
 def profile(code: str) -> VmboProfile:

@@ -134,6 +134,13 @@ def load(stdout):
 
     hub_person.groups.add(ensure_hub_editors_group())
 
+    # HR and hub staff must use two-step login: both have TOTP with the README's demo secret.
+    from ..two_step import activate_totp
+    from .mfa import DEMO_TOTP_SECRET
+
+    for who in (hr, hub_person):
+        activate_totp(who, DEMO_TOTP_SECRET)
+
     # About thirty teachers across the vmbo/vso schools, deterministic so reruns match.
     rng = random.Random(2020)  # noqa: S311
     vmbo_schools = [s for s in schools.values() if s.school_type in (SchoolType.VMBO, SchoolType.VSO)]

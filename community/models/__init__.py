@@ -4,6 +4,7 @@ from .organisations import Membership, Organisation, Role, SchoolType, Team, Vmb
 from .pages import ArticleIndexPage, ArticlePage, HomePage
 from .people import Invitation, Person
 from .scheduling import JobRunStatus, PeriodicJobRun
+from .security import SecurityEvent, SecurityEventKind
 
 __all__ = [
     "ArticleIndexPage",
@@ -19,6 +20,8 @@ __all__ = [
     "Person",
     "Role",
     "SchoolType",
+    "SecurityEvent",
+    "SecurityEventKind",
     "Team",
     "VmboProfile",
 ]

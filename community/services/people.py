@@ -101,7 +101,20 @@ def invitation_accept(*, invitation: Invitation, password: str) -> Person:
         )
         locked.accepted_at = timezone.now()
         locked.save(update_fields=["accepted_at"])
+        mark_email_verified(person, locked.email)
     return person
+
+
+def mark_email_verified(person: Person, email: str) -> None:
+    """The invitation link reached this address: allauth may treat it as verified."""
+    from allauth.account.models import EmailAddress
+
+    address, _created = EmailAddress.objects.get_or_create(
+        user=person, email__iexact=email, defaults={"email": email.lower(), "primary": True, "verified": True}
+    )
+    if not address.verified:
+        address.verified = True
+        address.save(update_fields=["verified"])
 
 
 def square_photo(clean: CleanFile, *, max_side: int = PHOTO_MAX_SIDE) -> ContentFile:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ..params import ids as submitted_ids
 from ..permissions import hr_school_ids, require
 from ..services.activation import activation_send, never_activated
 
@@ -22,7 +23,7 @@ def activation_list(request):
         if "all" in request.POST:
             chosen = people
         else:
-            ids = [int(v) for v in request.POST.getlist("person") if v.isdigit()]
+            ids = submitted_ids(request.POST.getlist("person"))
             chosen = people.filter(pk__in=ids)
         count = activation_send(by=request.user, people=list(chosen))
         if count:

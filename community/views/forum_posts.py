@@ -20,6 +20,7 @@ from ..markup import render_markdown
 from ..models import Answer, Comment, Follow, HelpfulVote, Person, Post, PostImage, PostKind
 from ..pagination import CachedCountPaginator
 from ..pagination_keys import FORUM_LIST_READS
+from ..params import redirect_next
 from ..permissions import (
     can_contribute,
     can_edit_answer,
@@ -49,10 +50,7 @@ def member_required(view):
 
 
 def _back(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect_next(request, fallback)
 
 
 def _form_errors(form, error: ValidationError):

@@ -61,7 +61,21 @@ def person_detail(request, pk):
         Person.objects.visible_to(request.user).prefetch_related("expertise", _active_memberships_prefetch()),
         pk=pk,
     )
+    require_member_page_visible(request.user, person)
     return render(request, "community/people/person_detail.html", {"person": person})
+
+
+def require_member_page_visible(user, person):
+    """Someone not listed in the directory has a page only for colleagues of their own
+    organisations (and hub staff); others get a 404, as if there were no such page."""
+    if person.listed_in_directory or person.pk == user.pk or is_hub_staff(user):
+        return
+    memberships = getattr(person, "current_memberships", None)
+    if memberships is None:
+        memberships = person.active_memberships
+    theirs = {m.organisation_id for m in memberships}
+    if not theirs & {m.organisation_id for m in user.active_memberships}:
+        raise Http404
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.files import serve_private_file
+from community.params import int_or_none
 
 from ..forms.programmes import (
     EnrolForm,
@@ -41,7 +42,10 @@ from .programmes import _require
 
 
 def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address, read behind a proxy as configured (TRUSTED_PROXY_COUNT)."""
+    from allauth.account.adapter import get_adapter
+
+    return get_adapter(request).get_client_ip(request) or "unknown"
 
 
 def _rate_limited(request) -> bool:
@@ -62,7 +66,7 @@ def _count_attempt(request):
 def _intake_course(request):
     courses = CoursePage.objects.live().public().filter(accepts_applications=True)
     course_id = request.GET.get("course") or request.POST.get("course")
-    if course_id and str(course_id).isdigit():
+    if int_or_none(course_id) is not None:
         return get_object_or_404(courses, pk=course_id)
     course = courses.filter(kind=CourseKind.HYBRID_TEACHER).order_by("path").first() or courses.first()
     if course is None:
@@ -113,9 +117,9 @@ def intake_list(request):
     status = request.GET.get("status", "")
     if status in IntakeStatus.values:
         applications = applications.filter(status=status)
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        applications = applications.filter(submitted_at__year=int(year))
+    year = int_or_none(request.GET.get("year"), minimum=1, maximum=9999)
+    if year is not None:
+        applications = applications.filter(submitted_at__year=year)
     page_obj = Paginator(applications, 25).get_page(request.GET.get("page"))
     for a in page_obj:
         done = {s.kind: s for s in a.steps.all()}

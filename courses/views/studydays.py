@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.exports import tabular_response
+from community.params import ids as submitted_ids
+from community.params import int_or_none
 
 from ..forms.studydays import FeedbackForm, StudyDayCancelForm, WorkshopChoiceForm
 from ..models import (
@@ -239,7 +241,7 @@ def _workshop_filter(request, day):
     workshop_id = request.GET.get("workshop")
     if not workshop_id:
         return None
-    return get_object_or_404(day.workshops, pk=workshop_id) if workshop_id.isdigit() else None
+    return get_object_or_404(day.workshops, pk=int_or_none(workshop_id)) if int_or_none(workshop_id) is not None else None
 
 
 @login_required
@@ -293,10 +295,10 @@ def checkin(request, pk):
         toggle = request.POST.get("toggle", "")
         if toggle:
             reg_id, _sep, action = toggle.partition(":")
-            ids = [reg_id] if reg_id.isdigit() else []
+            ids = submitted_ids([reg_id])
         else:
             action = request.POST.get("action", "")
-            ids = [i for i in request.POST.getlist("registration") if i.isdigit()]
+            ids = submitted_ids(request.POST.getlist("registration"))
         value = {"present": True, "absent": False, "clear": None}.get(action, "invalid")
         if value == "invalid" or not ids:
             messages.error(request, _("Choose participants and what to mark."))
@@ -308,7 +310,7 @@ def checkin(request, pk):
             else:
                 if request.htmx and toggle:
                     rows = services.participant_rows(day)
-                    row = next((r for r in rows if str(r.pk) == ids[0]), None)
+                    row = next((r for r in rows if r.pk == ids[0]), None)
                     if row is None:
                         raise Http404
                     return render(request, "courses/studydays/_checkin_row.html", {"r": row, "day": day})
@@ -336,4 +338,4 @@ def feedback_summary(request, pk):
 def figures(request):
     _require_manager(request)
     year = request.GET.get("year")
-    return render(request, "courses/studydays/figures.html", hub_figures(year=int(year) if year and year.isdigit() else None))
+    return render(request, "courses/studydays/figures.html", hub_figures(year=int_or_none(year, minimum=1, maximum=9999)))

@@ -108,9 +108,7 @@ def qualification_record_reject(*, record: QualificationRecord, by, reason: str)
 @transaction.atomic
 def qualification_record_delete(*, record: QualificationRecord, by) -> None:
     record._history_user = by
-    if record.scan:
-        record.scan.delete(save=False)
-    record.delete()
+    record.delete()  # the scan leaves storage after the commit (community.file_cleanup)
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from community.formatting import hours as format_hours
 from community.formatting import money
+from community.params import int_or_none
 
 from ..models import (
     Attachment,
@@ -132,7 +133,7 @@ def _fetcher(person):
     class DossierFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             pk = url.split(":", 1)[1] if url.startswith("attachment:") else ""
-            attachment = Attachment.objects.filter(pk=pk, entry__owner=person).first() if pk.isdigit() else None
+            attachment = Attachment.objects.filter(pk=pk, entry__owner=person).first() if int_or_none(pk) is not None else None
             if attachment is None:
                 raise ValueError("Only the person's own attachments are loaded.")
             with attachment.file.open("rb") as handle:

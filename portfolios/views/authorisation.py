@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from community.exports import tabular_response
 from community.files import serve_private_file
 from community.models import Organisation, Role, VmboProfile
+from community.params import int_or_none, redirect_next
 from community.permissions import hr_school_ids
 
 from ..forms.authorisation import (
@@ -190,7 +191,7 @@ def record_verify(request, pk):
     require(can_verify_record(request.user, record))
     if qualification_record_verify(record=record, by=request.user):
         messages.success(request, _("Verified: %(record)s.") % {"record": record.title})
-    return redirect(request.POST.get("next") or reverse("portfolios:authorisation_person", args=[record.person_id]))
+    return redirect_next(request, "portfolios:authorisation_person", pk=record.person_id)
 
 
 @login_required
@@ -210,12 +211,13 @@ def _hr_school(request, schools=None):
     require(can_view_matrix(request.user))
     school_ids = hr_school_ids(request.user)
     wanted = request.GET.get("school") or request.POST.get("school")
-    if wanted and (not wanted.isdigit() or int(wanted) not in school_ids):
+    wanted_id = int_or_none(wanted) if wanted else None
+    if wanted and wanted_id not in school_ids:
         raise Http404
     if schools is not None:
-        return next((s for s in schools if not wanted or s.pk == int(wanted)), None)
+        return next((s for s in schools if not wanted or s.pk == wanted_id), None)
     if wanted:
-        return get_object_or_404(Organisation, pk=int(wanted))
+        return get_object_or_404(Organisation, pk=wanted_id)
     return Organisation.objects.filter(pk__in=school_ids).order_by("name").first()
 
 

@@ -16,6 +16,7 @@ from taggit.models import Tag
 
 from community.confirm import confirm_step, confirmed
 from community.files import serve_private_file
+from community.params import int_or_none
 from community.permissions import is_forum_member
 from community.selectors.forum import post_for_source
 
@@ -87,8 +88,8 @@ def _save_entry(request, form):
 @login_required
 def entry_create(request):
     initial = {}
-    if request.GET.get("goal", "").isdigit():
-        initial["goals"] = [int(request.GET["goal"])]
+    if int_or_none(request.GET.get("goal")) is not None:
+        initial["goals"] = [int_or_none(request.GET.get("goal"))]
     form = EntryForm(*_bound(request), owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         entry = _save_entry(request, form)

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from community.exports import tabular_response
+from community.params import ids as submitted_ids
+from community.params import int_or_none
 from community.permissions import hr_school_ids
 
 from ..forms.authorisation import InventoryFilterForm
@@ -33,7 +35,7 @@ def _waiting(user):
 def inbox(request):
     require(can_view_matrix(request.user))
     if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("record") if v.isdigit()]
+        ids = submitted_ids(request.POST.getlist("record"))
         records = list(_waiting(request.user).filter(pk__in=ids))
         count = qualification_records_verify(records=[r for r in records if can_verify_record(request.user, r)], by=request.user)
         if count:
@@ -97,7 +99,7 @@ def school_figures(request):
     require(can_view_matrix(request.user))
     school_ids = sorted(hr_school_ids(request.user))
     wanted = request.GET.get("school")
-    school_id = int(wanted) if wanted and wanted.isdigit() and int(wanted) in school_ids else school_ids[0]
+    school_id = int_or_none(wanted) if int_or_none(wanted) in school_ids else school_ids[0]
     form = InventoryFilterForm(request.GET or None)
     on, until, _school = form.values()
     from community.models import Organisation

@@ -58,8 +58,9 @@ def test_signup_is_closed(client):
     assert 'name="password1"' not in response.content.decode()
 
 
-def test_password_reset_sends_a_link_that_sets_a_new_password(client, teacher):
-    response = client.post(reverse("account_reset_password"), {"email": "teacher@example.org"})
+def test_password_reset_sends_a_link_that_sets_a_new_password(client, teacher, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # sent by the task worker after the commit
+        response = client.post(reverse("account_reset_password"), {"email": "teacher@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+)", mail.outbox[0].body).group(1)

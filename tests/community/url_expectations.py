@@ -5,10 +5,15 @@ EXPECTATIONS = {
     "health": Case(expect={"*": OK}),
     "health_ready": Case(expect={"*": OK}),
     "dashboard": Case(expect={"anonymous": LOGIN, "*": OK}),
+    # Security log: one's own for everyone; searching everyone's for hub staff only.
+    "community:security_log": Case(expect={"anonymous": LOGIN, "*": OK}),
+    "community:security_search": Case(expect={"anonymous": LOGIN, "hub_staff": OK, "*": FORBIDDEN}),
     # People: profiles, invitations, HR's people management.
     "community:profile_edit": Case(expect={"anonymous": LOGIN, "*": OK}),
     "community:person_detail": Case(
-        kwargs=lambda w: {"pk": w.teacher.pk}, expect={"anonymous": LOGIN, "*": OK}
+        # The teacher is not listed in the directory: only colleagues of the school and the hub see the page.
+        kwargs=lambda w: {"pk": w.teacher.pk},
+        expect={"anonymous": LOGIN, "other_teacher": NOT_FOUND, "other_hr": NOT_FOUND, "company_mentor": NOT_FOUND, "*": OK},
     ),
     "community:person_photo": Case(
         # The teacher has no photo: members get 404 for the missing file, anonymous the login.

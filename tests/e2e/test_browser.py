@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from community.demo import DEMO_PASSWORD
+from tests.totp import complete_two_step
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -53,6 +54,7 @@ def test_hub_staff_publish_an_article_that_shows_on_the_site(page, demo):
     page.get_by_label("E-mail").fill("hub@example.org")
     page.get_by_label("Wachtwoord", exact=True).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    complete_two_step(page)  # hub staff log in with a second step (demo TOTP secret)
     page.wait_for_url("**/admin/")
     page.goto(f"{demo.url}/admin/pages/add/community/articlepage/{index.pk}/")
     title = "Nieuwe lasopstelling in de werkplaats"
