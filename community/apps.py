@@ -13,10 +13,11 @@ class CommunityConfig(AppConfig):
             periodic_jobs,
         )
         from .dashboard import watch
-        from .pagination_keys import FORUM_LIST_READS
+        from .pagination_keys import FORUM_LIST_READS, RELATED_READS
         from .personal_data import register_community_exporters
 
         watch(*FORUM_LIST_READS)  # the forum list's cached total (community.pagination)
+        watch(*RELATED_READS)  # a question's related section (views.forum_posts)
 
         register_community_exporters()
         from . import security_log

@@ -5,21 +5,24 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..dashboard import versioned_key
 from ..files import serve_private_file
 from ..forms.forum import AnswerForm, CommentForm, ListFilterForm, PostForm, ReportForm
 from ..markup import render_markdown
 from ..models import Answer, Comment, Follow, HelpfulVote, Person, Post, PostImage, PostKind
 from ..pagination import CachedCountPaginator
-from ..pagination_keys import FORUM_LIST_READS
+from ..pagination_keys import FORUM_LIST_READS, RELATED_READS
 from ..params import redirect_next
 from ..permissions import (
     can_contribute,
@@ -33,6 +36,7 @@ from ..selectors.forum import post_list, related_for_post
 from ..services import forum as services
 
 PAGE_SIZE = 20
+RELATED_CACHE_SECONDS = 300  # writes renew it earlier through the versions
 PREVIEW_MAX = 50_000
 
 
@@ -47,6 +51,16 @@ def member_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def _related(post, user):
+    """The related section, cached per post and person until a write to what it reads."""
+    key = versioned_key("post-related", RELATED_READS, f"{post.pk}:{user.pk}:{translation.get_language()}")
+    related = cache.get(key)
+    if related is None:
+        related = related_for_post(post, user)
+        cache.set(key, related, RELATED_CACHE_SECONDS)
+    return related
 
 
 def _back(request, fallback):
@@ -174,7 +188,7 @@ def post_detail(request, pk):
         "is_moderator": moderator,
         "answer_form": AnswerForm(),
         "comment_form": CommentForm(),
-        "related": related_for_post(post, user),
+        "related": _related(post, user),
     }
     return render(request, "community/forum/post_detail.html", context)
 
