@@ -32,7 +32,7 @@ def test_teacher_edits_name_bio_and_expertise(login, teacher):
     teacher.refresh_from_db()
     assert teacher.first_name == "Sanna"
     assert teacher.listed_in_directory
-    assert sorted(t.name for t in teacher.expertise.all()) == ["CNC", "lassen"]  # the known typo merges into the usual spelling
+    assert sorted(t.name for t in teacher.expertise.all()) == ["CNC", "lassen"]  # the known misspelling is merged (issue 16)
 
 
 def test_photo_is_cropped_square_at_most_512_and_stored_privately(login, teacher, settings):
