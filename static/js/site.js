@@ -38,3 +38,18 @@ document.addEventListener("DOMContentLoaded", () => {
   update();
   window.addEventListener("resize", update);
 });
+
+// After a form error: the summary at the top takes the focus; its links move the focus to the field.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-error-summary]");
+  if (!summary) return;
+  summary.focus();
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    const field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  });
+});
