@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "community.context_processors.site",
                 "community.context_processors.forum",
+                "community.context_processors.navigation",
             ],
         },
     },
