@@ -126,7 +126,7 @@ def same_origin_links(page, base_url):
             continue
         url = urljoin(page.url, href).split("#")[0]
         parts = urlsplit(url)
-        if parts.netloc != origin or SKIP.search(parts.path + "?" + parts.query):
+        if parts.netloc != origin or SKIP.search(parts.path) or SKIP.search(parts.query):
             continue
         out.append(url)
     return out
