@@ -31,3 +31,15 @@ def forum(request):
         "forum_unread_count": SimpleLazyObject(lambda: Notification.objects.visible_to(user).unread().count()),
         "forum_is_moderator": SimpleLazyObject(lambda: is_moderator(user)),
     }
+
+
+def navigation(request):
+    """The role's main destinations for the header, computed only when a page shows them."""
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return {}
+    from django.utils.functional import SimpleLazyObject
+
+    from .navigation import main_destinations
+
+    return {"nav_destinations": SimpleLazyObject(lambda: main_destinations(user))}

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "community.context_processors.site",
                 "community.context_processors.forum",
+                "community.context_processors.navigation",
             ],
         },
     },
@@ -193,6 +194,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "community" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+# Dutch short dates with lower-case months (community/formats/nl/formats.py).
+FORMAT_MODULE_PATH = ["community.formats"]
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False

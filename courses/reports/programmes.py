@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..models import (
     Assessment,
@@ -256,9 +257,13 @@ def cohort_overview(cohort, *, today: Date | None = None, coach=None) -> list[Tr
         absent = marks[e.pk][AttendanceStatus.ABSENT]
         flags = []
         if past_due:
-            flags.append(_("%(count)s assignment(s) past due") % {"count": past_due})
+            flags.append(ngettext(
+                "%(count)s assignment past due", "%(count)s assignments past due", past_due
+            ) % {"count": past_due})
         if absent >= MISSED_SESSIONS_FLAG:
-            flags.append(_("%(count)s sessions missed") % {"count": absent})
+            flags.append(ngettext(
+                "%(count)s session missed", "%(count)s sessions missed", absent
+            ) % {"count": absent})
         if active and done.get(e.pk, 0) < expected:
             flags.append(
                 _("behind schedule: %(done)s of %(expected)s modules done") % {"done": done.get(e.pk, 0), "expected": expected}

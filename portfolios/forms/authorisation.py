@@ -93,7 +93,8 @@ class ConfirmImportForm(forms.Form):
 
 class MatrixFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or email"), required=False)
-    profile = forms.ModelChoiceField(VmboProfile.objects.all(), required=False, label=_("Profile"), to_field_name="code")
+    profile = forms.ModelChoiceField(VmboProfile.objects.all(), required=False, label=_("Profile"), to_field_name="code",
+                                     empty_label=_("All profiles"))
     status = forms.ChoiceField(
         choices=[("", _("Any status"))] + list(STATUS_LABELS.items()), required=False, label=_("Status")
     )

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from community.exports import tabular_response
@@ -56,6 +56,10 @@ PAGE_SIZE = 50
 
 
 # History -----------------------------------------------------------------------------------
+
+
+# simple_history's own labels have no Dutch translation.
+HISTORY_TYPES = {"+": gettext_lazy("Created"), "~": gettext_lazy("Changed"), "-": gettext_lazy("Deleted")}
 
 
 def _history(person, *, with_staff_for=None):
@@ -107,7 +111,7 @@ def _history(person, *, with_staff_for=None):
             else:
                 subject = kind
             entries.append({
-                "when": h.history_date, "who": h.history_user, "type": h.get_history_type_display(),
+                "when": h.history_date, "who": h.history_user, "type": HISTORY_TYPES.get(h.history_type, h.history_type),
                 "kind": kind, "subject": subject, "changes": changes, "reason": h.history_change_reason or "",
             })
             previous[h.id] = h

@@ -9,3 +9,47 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// Tables that scroll sideways (.table-scroll, focusable and labelled in the HTML): name each box
+// after its table's caption or the heading before it, and keep it in the tab order only while it
+// actually scrolls.
+document.addEventListener("DOMContentLoaded", () => {
+  const boxes = document.querySelectorAll(".table-scroll[role=region]");
+  const label = (box) => {
+    const caption = box.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    for (let el = box.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return el.textContent.trim();
+    }
+    const section = box.closest("section");
+    const heading = section && section.querySelector("h1, h2, h3");
+    return heading ? heading.textContent.trim() : "";
+  };
+  const update = () => {
+    boxes.forEach((box) => {
+      if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
+      else box.removeAttribute("tabindex");
+    });
+  };
+  boxes.forEach((box) => {
+    const name = label(box);
+    if (name) box.setAttribute("aria-label", name.replace(/\s+/g, " "));
+  });
+  update();
+  window.addEventListener("resize", update);
+});
+
+// After a form error: the summary at the top takes the focus; its links move the focus to the field.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-error-summary]");
+  if (!summary) return;
+  summary.focus();
+  summary.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    const field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  });
+});

@@ -208,7 +208,7 @@ def test_company_mentor_sees_records_of_their_interns(login, enrolment, company_
     client = login(company_mentor)
     assert client.get(reverse("courses:enrolment_detail", args=[interned.pk])).status_code == 200
     html = client.get(reverse("courses:trainees")).content.decode()
-    assert interned.person.get_full_name() in html and "stagebieder" in html
+    assert interned.person.get_full_name() in html and "Stageaanbieder" in html
 
 
 def test_mentor_of_another_company_does_not_see_the_intern(login, enrolment, company_mentor):
