@@ -362,7 +362,11 @@ def import_staff(request):
         else:
             if plan.ok:
                 count = staff_import.apply_import(plan, by=request.user)
-                messages.success(request, _("Import done: %(count)s change(s) written.") % {"count": count})
+                messages.success(
+                    request,
+                    ngettext("Import done: %(count)s change written.", "Import done: %(count)s changes written.", count)
+                    % {"count": count},
+                )
                 if plan.new_people:
                     # The import offers the next step: new people cannot log in until they activate.
                     messages.info(request, ngettext(

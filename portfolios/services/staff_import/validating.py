@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from community.models import Membership, Organisation, Person, Role, SchoolType, VmboProfile
 
@@ -148,7 +149,10 @@ def plan_import(rows, *, school_ids=None, create_schools=False, today: date | No
         codes = tuple(sorted({c.strip().upper() for c in re.split(r"[;,/ ]+", row.get("teaches", "")) if c.strip()}))
         unknown = [c for c in codes if c not in profiles]
         if unknown:
-            problems.append(_("unknown profile(s) in %(column)s: %(codes)s") % {"column": label("teaches"), "codes": ", ".join(unknown)})
+            problems.append(
+                ngettext("unknown profile in %(column)s: %(codes)s", "unknown profiles in %(column)s: %(codes)s", len(unknown))
+                % {"column": label("teaches"), "codes": ", ".join(unknown)}
+            )
         what = row["qualification"]
         target = profiles.get(what.strip().upper()) or qualifications.get(normalise_qualification(what))
         if target is None:
