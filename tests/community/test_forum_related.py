@@ -39,10 +39,14 @@ def test_a_question_shows_related_study_days_articles_and_internship_experiences
     html = client.get(question.get_absolute_url()).content.decode()
     assert "Studiedag robotica" in html and "Robots in de klas" in html and "Stage bij een robotbouwer" in html
     assert "Studiedag lassen" not in html and "Gewone ervaring" not in html
+    from django.core.cache import cache
+
+    cache.clear()  # compare uncached with uncached: the writes below renew the cached section
     small = len(_queries(client, question))
     for n in range(2, 6):
         make_study_day(title=f"Robotica {n}", tags=["robotica"])
         _internship_experience(f"Stage {n}", ["robotica"], n)
+    cache.clear()
     with django_assert_max_num_queries(small):
         client.get(question.get_absolute_url())
 
@@ -93,3 +97,11 @@ def test_an_outside_address_is_not_linked(login, teacher):
         client.post(reverse("community:forum_post_create") + f"?about={about}",
                     {"kind": "question", "title": f"Vraag {about}", "body": "Tekst"})
     assert set(Post.objects.values_list("about_url", flat=True)) == {""}
+
+
+def test_the_related_section_shows_a_new_study_day_at_once(login, teacher):
+    question = PostFactory(title="Wie doet iets met drones?", tags=["drones"])
+    client = login(teacher)
+    assert "Studiedag drones" not in client.get(question.get_absolute_url()).content.decode()
+    make_study_day(title="Studiedag drones", tags=["drones"])
+    assert "Studiedag drones" in client.get(question.get_absolute_url()).content.decode()
