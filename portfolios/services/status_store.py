@@ -189,8 +189,10 @@ def _table_changed(sender, instance, **kwargs):
     pending = _pending()
     if pending is not None:
         pending["all"] = True
-    elif StoredStatusSchool.objects.filter(school_id=REGION).exists():
-        rebuild_statuses()  # rare: the conversion table changed; not built yet → built on first read
+    elif StoredStatusSchool.objects.exists():
+        # Rare: the conversion table changed. Rebuild whatever is stored (schools refreshed one by
+        # one before the first full build included); nothing stored yet → built on first read.
+        rebuild_statuses()
 
 
 def _profiles_changed(sender, instance, action, reverse, pk_set, **kwargs):

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from community.models import Membership, Role
@@ -69,6 +69,8 @@ WRITES = st.lists(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(writes=WRITES)
+# Found on PostgreSQL: a rule change before any full build left the schools refreshed one by one stale.
+@example(writes=[("join", 0, 0, 3), ("rule_outcome", 0, 0, 0)])
 def test_stored_equals_derived_after_random_writes(writes):
     with transaction.atomic():
         schools = [OrganisationFactory(name="Prop school A"), OrganisationFactory(name="Prop school B")]
