@@ -2,7 +2,7 @@
 critical axe violation (WCAG 2.1 A/AA), no sideways scrolling, lang="nl". Plus the hub's CMS pages.
 
 The crawl starts at the dashboard and follows same-origin links, one page per URL pattern, at most
-CRAWL_PAGE_CAP pages per role (env, default 30). One browser; each role logs in once.
+CRAWL_PAGE_CAP pages per role (env, default 20). One browser; each role logs in once.
 """
 
 import os
