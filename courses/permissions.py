@@ -14,8 +14,8 @@ from community.permissions import is_hub_staff, require  # noqa: F401  (re-expor
 # An enrolment's record (progress, submissions, released assessments) is visible to:
 # the trainee; the cohort's coordinator; the trainee's coach (Enrolment.coach); the assessor
 # of any of the trainee's assessments; a company mentor whose company employs the trainee
-# (active membership) or hosts the trainee as an intern (an active or completed internship
-# placement); hub staff. Being in a cohort's pool of coaches or assessors gives no
+# (active membership); hub staff. Hosting someone as an intern gives no access to their course
+# records: the host sees the placement itself (its period and what it produced) only (issue 11). Being in a cohort's pool of coaches or assessors gives no
 # access by itself: the coordinator assigns who coaches and who assesses whom.
 # Unreleased assessments: only their assessor, the coordinator and hub staff.
 # Coaching logs: the coached person, their coach(es), the coordinator and hub staff.
@@ -38,20 +38,8 @@ def enrolment_access_q(user, prefix=""):
     companies = _mentor_company_ids(user)
     if companies:
         employees = Membership.objects.active().filter(organisation_id__in=companies).values("person_id")
-        interns = hosted_placements(companies).values("application__applicant_id")
-        q |= Q(**{f"{prefix}person__in": employees}) | Q(**{f"{prefix}person__in": interns})
+        q |= Q(**{f"{prefix}person__in": employees})
     return q
-
-
-def hosted_placements(company_ids):
-    """Internship placements (active or completed) at these companies: their mentors see the
-    interns' programme records (issue 6: "their own employees' or interns' records")."""
-    from .models import InternshipPlacement, PlacementStatus
-
-    return InternshipPlacement.objects.filter(
-        application__offer__host_id__in=company_ids,
-        status__in=[PlacementStatus.ACTIVE, PlacementStatus.COMPLETED],
-    )
 
 
 def enrolments_visible_to(user, qs=None):

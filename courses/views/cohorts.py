@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.exports import tabular_response
-from community.models import Role
 from community.permissions import is_hub_staff
 
 from ..forms.programmes import (
@@ -26,7 +25,6 @@ from ..models import (
 )
 from ..permissions import (
     can_manage_cohort,
-    hosted_placements,
 )
 from ..reports.programmes import (
     MISSED_SESSIONS_FLAG,
@@ -54,11 +52,6 @@ def trainees(request):
     assessed = set(
         Assessment.objects.filter(assessor=user, enrolment__in=rows).values_list("enrolment_id", flat=True)
     )
-    interns = set(
-        hosted_placements(user.organisations_with_role(Role.COMPANY_MENTOR))
-        .filter(application__applicant_id__in=[e.person_id for e in rows])
-        .values_list("application__applicant_id", flat=True)
-    ) if rows else set()
     for e in rows:
         relation = []
         if e.coach_id == user.pk:
@@ -67,8 +60,6 @@ def trainees(request):
             relation.append(_("assessor"))
         if e.cohort.coordinator_id == user.pk:
             relation.append(_("coordinator"))
-        if e.person_id in interns:
-            relation.append(_("internship host"))
         e.relation = ", ".join(relation) or (_("hub staff") if is_hub_staff(user) else _("employer"))
     # Coaches see the signals of the people they coach (one overview per cohort on the page).
     coached = [e for e in rows if e.coach_id == user.pk]

@@ -3,14 +3,11 @@
 Kept apart from the tests so that the test of the test can run `check_page` on a page it builds.
 """
 
-import base64
-import hashlib
-import hmac
 import re
-import struct
-import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from tests.totp import fresh_totp_code
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WIDTHS = (1280, 375)
@@ -22,16 +19,6 @@ SKIP = re.compile(
     r"\.(pdf|zip|ics|csv|xlsx|json|png|jpe?g|svg)$|delete|verwijder|erase|wissen|set_language|/i18n/",
     re.IGNORECASE,
 )
-
-
-def totp(secret, at=None, digits=6, step=30):
-    """RFC 6238 code for a base32 secret (HMAC-SHA1), as an authenticator app shows it."""
-    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
-    counter = int((time.time() if at is None else at) // step)
-    mac = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = mac[-1] & 0x0F
-    code = (struct.unpack(">I", mac[offset : offset + 4])[0] & 0x7FFFFFFF) % 10**digits
-    return str(code).zfill(digits)
 
 
 def log_in(page, base_url, email, password=None):
@@ -48,7 +35,7 @@ def log_in(page, base_url, email, password=None):
     page.wait_for_load_state()
     code = page.locator("input[name=code]")
     if "/accounts/login" not in page.url and code.count():
-        code.fill(totp(DEMO_TOTP_SECRET))
+        code.fill(fresh_totp_code(DEMO_TOTP_SECRET))
         page.locator("form button[type=submit]").last.click()
         page.wait_for_load_state()
     assert "/accounts/" not in urlsplit(page.url).path, f"{email} could not log in: {page.url}"

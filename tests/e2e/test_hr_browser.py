@@ -1,15 +1,9 @@
 """HR's real work in a real browser: import a Dutch-Excel file, send the activation emails,
 verify records in bulk, reject one with a reason the teacher then reads on their own page."""
 
-import base64
-import hashlib
-import hmac
-import struct
-import time
-
 import pytest
 
-from community.demo import DEMO_PASSWORD
+from tests.e2e.crawl import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -19,36 +13,13 @@ STAFF = (
 ).encode("utf-8-sig")
 
 
-def _totp(secret):
-    """RFC 6238 (30 s, 6 digits), for the two-step login HR gets with issue 11."""
-    counter = struct.pack(">Q", int(time.time()) // 30)
-    digest = hmac.new(base64.b32decode(secret), counter, hashlib.sha1).digest()
-    offset = digest[-1] & 15
-    return f"{(struct.unpack('>I', digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
-
-
-def _log_in(page, base_url, email):
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord", exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_load_state()
-    code = page.locator("input[name=code]")
-    if code.count():
-        from community.demo import mfa
-
-        code.fill(_totp(mfa.DEMO_TOTP_SECRET))
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_load_state()
-
-
 def test_hr_imports_activates_verifies_and_rejects_through_the_ui(page, demo):
     from django.core import mail
 
     from community.models import Person
     from portfolios.models import QualificationRecord
 
-    _log_in(page, demo.url, "hr@example.org")
+    log_in(page, demo.url, "hr@example.org")
     page.goto(f"{demo.url}/dossier/bevoegdheid/import/")
     page.locator("input[type=file]").set_input_files(
         {"name": "personeel.csv", "mimeType": "text/csv", "buffer": STAFF}
@@ -81,6 +52,6 @@ def test_hr_imports_activates_verifies_and_rejects_through_the_ui(page, demo):
     assert sanne.rejection_reason == reason
 
     page.context.clear_cookies()
-    _log_in(page, demo.url, "docent@example.org")
+    log_in(page, demo.url, "docent@example.org")
     page.goto(f"{demo.url}/dossier/bevoegdheid/")
     assert page.get_by_text(reason).first.is_visible()
