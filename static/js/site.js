@@ -11,8 +11,7 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 // Tables that scroll sideways (.table-scroll, focusable and labelled in the HTML): name each box
-// after its table's caption or the heading before it, and keep it in the tab order only while it
-// actually scrolls.
+// after its table's caption or the heading before it.
 document.addEventListener("DOMContentLoaded", () => {
   const boxes = document.querySelectorAll(".table-scroll[role=region]");
   const label = (box) => {
@@ -25,18 +24,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const heading = section && section.querySelector("h1, h2, h3");
     return heading ? heading.textContent.trim() : "";
   };
-  const update = () => {
-    boxes.forEach((box) => {
-      if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
-      else box.removeAttribute("tabindex");
-    });
-  };
-  boxes.forEach((box) => {
-    const name = label(box);
-    if (name) box.setAttribute("aria-label", name.replace(/\s+/g, " "));
-  });
-  update();
-  window.addEventListener("resize", update);
+  // Always in the tab order: whether a box scrolls changes with the window (a phone turned
+  // sideways, a zoomed page), and a keyboard user must reach the hidden part whenever it does.
+  boxes.forEach((box) => box.setAttribute("tabindex", "0"));
 });
 
 // After a form error: the summary at the top takes the focus; its links move the focus to the field.
