@@ -132,7 +132,8 @@ def crawl(page, base_url, start="/dashboard/", cap=25, widths=WIDTHS, skip_patte
         try:
             response = page.goto(url)
         except Exception as exc:  # a download, or a page that never loads  # noqa: BLE001
-            failures.setdefault(url, []).append(f"did not load: {str(exc).splitlines()[0]}")
+            if "Download is starting" not in str(exc):  # a file (scan, CSV export): not a page
+                failures.setdefault(url, []).append(f"did not load: {str(exc).splitlines()[0]}")
             continue
         if response is not None and response.status >= 500:
             failures.setdefault(url, []).append(f"HTTP {response.status}")
