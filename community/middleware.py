@@ -4,6 +4,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.shortcuts import render
 
+from .two_step import SESSION_HAS_TWO_STEP, has_cms_access
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
@@ -33,7 +35,7 @@ class AdminRefusalMiddleware:
             path.startswith(prefix)
             and not path[len(prefix):].startswith(self.OPEN_PATHS)
             and request.user.is_authenticated
-            and not request.user.has_perm("wagtailadmin.access_admin")
+            and not has_cms_access(request.user)
         ):
             return render(request, "community/cms/admin_refused.html", status=403)
         return self.get_response(request)
@@ -85,10 +87,7 @@ class RequireTwoStepMiddleware:
         if user.is_superuser or user.has_role(Role.HR, Role.HUB_STAFF):
             return True
         # CMS access: checked on the admin's own pages, where Wagtail loads the permissions anyway.
-        return path.startswith(settings.CSP_ADMIN_PATH_PREFIX) and user.has_perm("wagtailadmin.access_admin")
-
-
-SESSION_HAS_TWO_STEP = "two_step_set_up"
+        return path.startswith(settings.CSP_ADMIN_PATH_PREFIX) and has_cms_access(user)
 
 
 class OversizedIdMiddleware:

@@ -14,7 +14,11 @@ DESTINATIONS = {
         (_("Teacher internships"), "courses:internship_offers"),
     ],
     Role.MODERATOR: [(_("Moderation"), "community:forum_moderation")],
-    Role.TRAINEE: [(_("My programme"), "courses:my_courses"), (_("My dossier"), "portfolios:plan_list")],
+    Role.TRAINEE: [
+        (_("My programme"), "courses:my_courses"),
+        (_("Study days"), "courses:studyday_mine"),
+        (_("My dossier"), "portfolios:plan_list"),
+    ],
     Role.GUEST_TEACHER: [(_("My programme"), "courses:my_courses")],
     Role.TEAM_LEADER: [(_("Team plans"), "portfolios:team_plans")],
     Role.HR: [
@@ -24,7 +28,7 @@ DESTINATIONS = {
     ],
     Role.COMPANY_MENTOR: [
         (_("Teacher internships"), "courses:internship_hosting"),
-        (_("Trainees"), "courses:trainees"),
+        (_("My trainees"), "courses:trainees"),
     ],
     Role.HUB_STAFF: [
         (_("Intake"), "courses:intake_list"),

@@ -3,7 +3,7 @@
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import post_save
 
-from .middleware import SESSION_HAS_TWO_STEP
+from .two_step import SESSION_HAS_TWO_STEP
 
 
 def record(person, kind, request=None, detail=""):
@@ -86,9 +86,12 @@ def on_membership_saved(sender, instance, created, raw=False, **kwargs):
 
     if raw:
         return
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
     detail = f"{instance.get_role_display()} — {instance.organisation.name}"
     if instance.end_date:
-        detail += f" (tot {instance.end_date:%d-%m-%Y})"
+        detail += " " + _("(until %(date)s)") % {"date": date_format(instance.end_date, "SHORT_DATE_FORMAT")}
     record(instance.person, SecurityEventKind.ROLE_CHANGED, None, detail)
 
 

@@ -1,23 +1,15 @@
 """Two-step login (allauth.mfa): who must use it, and whether they have set it up."""
 
-from django.contrib.auth.models import Permission
-from django.db.models import Q
-
 from .models import Role
 
 # Kinds of authenticator that are a second factor (recovery codes alone are not).
 SECOND_FACTORS = ("totp", "webauthn")
+# Noted in the session at login and when a factor is added or removed (community.security_log).
+SESSION_HAS_TWO_STEP = "two_step_set_up"
 
 
 def has_cms_access(user) -> bool:
-    """Wagtail admin access without loading every permission of the person (one query)."""
-    if user.is_superuser:
-        return True
-    return Permission.objects.filter(
-        Q(group__user=user) | Q(user=user),
-        codename="access_admin",
-        content_type__app_label="wagtailadmin",
-    ).exists()
+    return user.has_perm("wagtailadmin.access_admin")
 
 
 def must_use_two_step(user) -> bool:
