@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from community.demo import DEMO_LOGINS, DEMO_PASSWORD
+from community.demo.mfa import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -30,3 +31,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded. Demo logins (password: {DEMO_PASSWORD}):"))
         for email, description in DEMO_LOGINS:
             self.stdout.write(f"  {email:<28} {description}")
+        self.stdout.write(
+            f"hr@ and hub@ use two-step login: add the TOTP secret {DEMO_TOTP_SECRET} to an authenticator"
+            " app (or compute the code with `oathtool --totp -b` + the secret)."
+        )
