@@ -29,6 +29,8 @@ class PortfoliosConfig(AppConfig):
 
         from community.dashboard import watch
 
-        from .reports.authorisation import INVENTORY_READS
+        from .reports.authorisation import RULES_READS
+        from .reports.inventory import INVENTORY_READS
 
         watch(*INVENTORY_READS)  # writes there renew the cached inventory
+        watch(*RULES_READS)  # writes there renew the rules each process keeps

@@ -3,7 +3,7 @@
 1. Every technical teacher did a development activity, by 1 July 2023 and each school year since
    (portfolios.reports.dossier.hub_figures: an entry with hours in the school year).
 2. Every technical teacher authorised for what they teach by the set date
-   (portfolios.reports.authorisation.inventory: the same derivation as everywhere).
+   (portfolios.reports.inventory.inventory: the same derivation as everywhere).
 3. +20% inflow of (hybrid) teachers against the baseline year: per school, the people who started
    teaching there (teacher or hybrid teacher in training) in a school year, against the first
    school year measured; regionally also the hub's intake (intake_figures).
@@ -19,8 +19,8 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portfolios.reports.authorisation import inventory
 from portfolios.reports.dossier import hub_figures
+from portfolios.reports.inventory import inventory
 
 from .programmes import intake_figures
 

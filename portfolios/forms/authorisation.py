@@ -93,8 +93,7 @@ class ConfirmImportForm(forms.Form):
 
 class MatrixFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or email"), required=False)
-    profile = forms.ModelChoiceField(VmboProfile.objects.all(), required=False, label=_("Profile"), to_field_name="code",
-                                     empty_label=_("All profiles"))
+    profile = forms.ChoiceField(required=False, label=_("Profile"))
     status = forms.ChoiceField(
         choices=[("", _("Any status"))] + list(STATUS_LABELS.items()), required=False, label=_("Status")
     )
@@ -104,6 +103,16 @@ class MatrixFilterForm(forms.Form):
                  ("leaving", _("Leaving date"))],
         required=False, label=_("Sort by"),
     )
+
+    def __init__(self, *args, profiles=(), **kwargs):
+        """`profiles`: every profile, read once by the page (its columns come from the same list)."""
+        super().__init__(*args, **kwargs)
+        self._profiles = {p.code: p for p in profiles}
+        self.fields["profile"].choices = [("", _("All profiles"))] + [(p.code, str(p)) for p in profiles]
+
+    def clean_profile(self):
+        """The chosen profile (a VmboProfile) or None."""
+        return self._profiles.get(self.cleaned_data["profile"])
 
 
 def _default_until(on: date) -> date:

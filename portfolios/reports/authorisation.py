@@ -1,9 +1,9 @@
-"""Read side of authorisation: the derived status per teacher × profile and the inventories.
+"""Read side of authorisation: the derived status per teacher × profile (the one derivation).
 
 Everything here runs on a fixed number of bulk queries (see `StatusData.load`), then derives
 in Python: the team rule (PIE covered by several people together) does not aggregate in SQL.
-Counts that do aggregate (leaving, deepening, growth) are counted in the database; deepening by
-`reports.dossier.needs_deepening_counts`, the one definition the dossier's figures use too.
+`services.status_store` stores its output; HR's matrix (`reports.matrix`) and the hub's
+inventory (`reports.inventory`) read the stored statuses.
 """
 
 from collections import defaultdict
@@ -11,23 +11,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, OuterRef, Sum
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from community.models import Membership, Organisation, Role, VmboProfile
+from community.models import Membership, Role, VmboProfile
 
 from ..models import (
     TEAM_PARTS,
     ConversionRule,
-    GrowthNeed,
     Outcome,
     Part,
     QualificationRecord,
-    StaffRecord,
     VerificationState,
 )
-from .dossier import needs_deepening_counts
 
 AUTHORISED = "authorised"
 TEAM = "team"
@@ -48,24 +43,6 @@ STATUS_BADGES = {AUTHORISED: "ok", TEAM: "neutral", UPSKILLING: "warn", NO_ROUTE
 # apart from "no route".
 STATUS_RANK = {AUTHORISED: 4, TEAM: 3, UPSKILLING: 2, NO_ROUTE: 1, NO_DATA: 0}
 STATUSES = [AUTHORISED, TEAM, UPSKILLING, NO_ROUTE, NO_DATA]
-
-MEASURES = ["authorised", "needs_upskilling", "without_route", "no_data", "leaving", "needs_deepening", "needed_for_growth"]
-MEASURE_LABELS = {
-    "authorised": _("Fully authorised (2nd grade)"),
-    "needs_upskilling": _("Still need upskilling for full authorisation"),
-    "without_route": _("Teaching it with no route in the conversion table"),
-    "no_data": _("Teaching it with no qualification recorded"),
-    "leaving": _("Leaving (natural attrition) in the period"),
-    "needs_deepening": _("Want deepening or broadening in a profile they teach"),
-    "needed_for_growth": _("Extra teachers needed for growth"),
-}
-
-
-def school_year_of(day: date) -> str:
-    """The school year a date falls in (it starts on 1 August): 2026-10-01 → "2026-2027"."""
-    start = day.year if day.month >= 8 else day.year - 1
-    return f"{start}-{start + 1}"
-
 
 def required_parts(profile_code: str, rules) -> tuple[str, ...]:
     if profile_code in TEAM_PARTS:
@@ -168,6 +145,25 @@ _NO_FACTS = _ProfileFacts()
 _NO_PROFILE_FACTS: dict = {}  # shared, never written: a person without valid records
 
 
+# What `active_rules` reads: a write there gives the table a new version (community.dashboard).
+RULES_READS = ("portfolios.ConversionRule", "portfolios.Qualification")
+_rules_memo: dict[str, list[ConversionRule]] = {}
+
+
+def active_rules() -> list[ConversionRule]:
+    """The active conversion rules with their qualification, read once per process until the
+    table changes: every status page needs them, and they change a few times a year."""
+    from community.dashboard import versioned_key
+
+    key = versioned_key("rules", RULES_READS, "")
+    rules = _rules_memo.get(key)
+    if rules is None:
+        rules = list(ConversionRule.objects.filter(active=True).select_related("qualification"))
+        _rules_memo.clear()
+        _rules_memo[key] = rules
+    return rules
+
+
 class StatusData:
     """The bulk-loaded facts for deriving statuses at some schools on a date."""
 
@@ -184,6 +180,9 @@ class StatusData:
         self.statuses_only = False
         self._facts_cache: dict[int, dict[int, _ProfileFacts]] = {}
         self._needed_cache: dict[int, tuple[str, ...]] = {}
+        # (school, person, profile) → status, when read from the stored statuses (`from_stored`):
+        # the team rule's outcome, without reading every colleague's records.
+        self.stored: dict[tuple[int, int, int], str] = {}
 
     def teachers(self):
         return Membership.objects.active(on=self.on).filter(role=Role.TEACHER, **self._school_filter())
@@ -245,9 +244,7 @@ class StatusData:
             for record in records.select_related("qualification"):
                 data.has_records.add(record.person_id)
                 data.records[record.person_id].append(record)
-        for rule in ConversionRule.objects.filter(active=True).select_related("qualification"):
-            data.rules[rule.qualification_id].append(rule)
-            data.rules_by_profile[rule.profile_id].append(rule)
+        data._load_rules()
         return data
 
     def _valid_records(self, person_id):
@@ -332,14 +329,72 @@ class StatusData:
             missing = tuple(p for p in needed if p not in entry.parts)
             if not missing:
                 return ProfileStatus(profile, AUTHORISED, list(entry.team), own_parts=own)
-            covered = self.team_parts(school_id, profile_id)
-            status = TEAM if all(p in covered for p in needed) else UPSKILLING
+            status = self.stored.get((school_id, person_id, profile_id))
+            if status not in (TEAM, UPSKILLING):  # not read from the stored statuses: derive
+                covered = self.team_parts(school_id, profile_id)
+                status = TEAM if all(p in covered for p in needed) else UPSKILLING
             return ProfileStatus(
                 profile, status, list(entry.team) + upskilling, conditions, own_parts=own, missing_parts=missing
             )
         if upskilling:
             return ProfileStatus(profile, UPSKILLING, upskilling, conditions)
         return ProfileStatus(profile, NO_ROUTE)
+
+    def sources(self, person_id, profile_id) -> list[Source]:
+        """The records (and rules) `derive` names for this person and profile. Colleagues change
+        a status (the team rule), never its sources: a person's own records are enough."""
+        entry = self._facts(person_id).get(profile_id, _NO_FACTS)
+        if entry.direct or entry.authorised:
+            return [entry.direct or entry.authorised]
+        if entry.parts and all(p in entry.parts for p in self._needed_parts(profile_id)):
+            return list(entry.team)
+        return list(entry.team) + list(entry.upskilling)
+
+    @classmethod
+    def for_people(cls, *, on: date, person_ids, profiles) -> "StatusData":
+        """Two queries: these people's records (as `LightRecord`s) and the rules; enough for
+        `sources` of the `profiles` given, not for a status (stored statuses give those)."""
+        data = cls(on=on, school_ids=())
+        data.profiles = {p.pk: p for p in profiles}
+        records = QualificationRecord.objects.filter(person_id__in=person_ids).exclude(state=VerificationState.REJECTED)
+        for row in records.order_by("-obtained_on", "pk").values_list(*LightRecord._fields):
+            record = LightRecord(*row)
+            data.has_records.add(record.person_id)
+            data.records[record.person_id].append(record)
+        data._load_rules()
+        return data
+
+    @classmethod
+    def from_stored(cls, *, person_id, school_ids, records=None) -> "StatusData":
+        """Today's statuses of one person at these schools, explained: the stored statuses (the
+        team rule's outcome) and the person's own records; three queries, or two with `records`
+        (all of this person's records, read by the caller), whatever the size of the schools."""
+        from django.utils import timezone
+
+        from ..models import StoredStatus
+        from ..services.status_store import ensure_fresh
+
+        ensure_fresh()
+        data = cls(on=timezone.localdate(), school_ids=school_ids)
+        data.profiles = {p.pk: p for p in VmboProfile.objects.all()}
+        for school_id, profile_id, status in StoredStatus.objects.filter(
+            person_id=person_id, school_id__in=data.school_ids
+        ).values_list("school_id", "profile_id", "status"):
+            data.teaching[(school_id, person_id)].add(profile_id)
+            data.stored[(school_id, person_id, profile_id)] = status
+        if records is None:
+            records = QualificationRecord.objects.filter(person_id=person_id).select_related("qualification")
+        for record in records:
+            if record.state != VerificationState.REJECTED:
+                data.has_records.add(record.person_id)
+                data.records[record.person_id].append(record)
+        data._load_rules()
+        return data
+
+    def _load_rules(self):
+        for rule in active_rules():
+            self.rules[rule.qualification_id].append(rule)
+            self.rules_by_profile[rule.profile_id].append(rule)
 
     def statuses_of(self, school_id, person_id) -> list[ProfileStatus]:
         ids = self.teaching.get((school_id, person_id), set())
@@ -353,277 +408,18 @@ class StatusData:
 def teacher_statuses(person, on: date | None = None, records=None):
     """[(school, [ProfileStatus, ...]), ...] for each school where the person teaches.
 
-    `records`: all of this person's qualification records, if the caller read them already.
+    Today's come from the stored statuses (a school of 400 is not read for one teacher); another
+    date derives. `records`: all of this person's qualification records, if the caller read them.
     """
     from django.utils import timezone
 
-    on = on or timezone.localdate()
+    today = timezone.localdate()
+    on = on or today
     schools = {m.organisation_id: m.organisation for m in person.active_memberships if m.role == Role.TEACHER}
     if not schools:
         return []
-    data = StatusData.load(on=on, school_ids=schools.keys(), full_for=[person.pk], full_records=records)
-    return [(school, data.statuses_of(school_id, person.pk)) for school_id, school in schools.items()]
-
-
-# HR: the matrix of its school --------------------------------------------------------------
-
-
-class MatrixRow:
-    """One teacher's row. The cells are derived when first read: the HR matrix shows 50 rows of
-    a school of 400, and only its status filters and sort read every row's cells."""
-
-    profiles = ()  # the columns, in order (set by the view)
-
-    def __init__(self, person, data, school_id, unverified, leaving_on):
-        self.person, self._data, self._school_id = person, data, school_id
-        self.unverified, self.leaving_on = unverified, leaving_on
-
-    @cached_property
-    def cells(self) -> dict[int, ProfileStatus]:
-        return {s.profile.pk: s for s in self._data.statuses_of(self._school_id, self.person.pk)}
-
-    @property
-    def ordered(self):
-        return [self.cells.get(p.pk) for p in self.profiles]
-
-    @property
-    def worst(self):
-        ranks = [STATUS_RANK[c.status] for c in self.cells.values() if c]
-        return min(ranks) if ranks else 99
-
-
-def school_matrix(school, on: date):
-    """Rows for every teacher at `school` on `on`, their status per profile; a fixed set of queries."""
-    data = StatusData.load(on=on, school_ids=[school.pk], light=True)
-    from community.models import Person
-
-    # The people alone, with the columns the matrix and its export show (no membership rows).
-    people = (
-        Person.objects.filter(pk__in=data.teachers().values("person_id"))
-        .only("id", "first_name", "tussenvoegsel", "last_name", "email", "sort_name").order_by("sort_name", "id")
-    )
-    leaving = dict(StaffRecord.objects.filter(school=school).values_list("person_id", "leaving_on"))
-    rows = []
-    for person in people:
-        unverified = sum(1 for r in data.records.get(person.pk, ()) if not r.is_verified)
-        rows.append(MatrixRow(person, data, school.pk, unverified, leaving.get(person.pk)))
-    return data, rows
-
-
-def school_coverage(data: StatusData, school):
-    """Per profile the school offers: covered individually, by the team together, or not."""
-    offered = list(school.profiles_offered.all())
-    result = []
-    for profile in offered:
-        people = [person for (sid, person), pids in data.teaching.items() if sid == school.pk and profile.pk in pids]
-        statuses = [data.derive(school.pk, person, profile.pk) for person in people]
-        if any(s.status == AUTHORISED for s in statuses):
-            result.append((profile, AUTHORISED, _("Covered: at least one teacher is authorised")))
-        elif any(s.status == TEAM for s in statuses):
-            result.append((profile, TEAM, _("Covered by the team together")))
-        else:
-            result.append((profile, NO_ROUTE, _("Not covered")))
-    return result
-
-
-# Hub: the regional inventory (section A.5) -------------------------------------------------
-
-
-@dataclass
-class Inventory:
-    on: date
-    until: date
-    school: Organisation | None
-    profiles: list[VmboProfile]
-    counts: dict[str, dict[str, int]]  # measure → profile code → count
-    targets: list[dict]
-    target_date: date
-
-    def rows(self):
-        return [(m, MEASURE_LABELS[m], [self.counts[m][p.code] for p in self.profiles]) for m in MEASURES]
-
-    def charts(self, width=220, bar=14, gap=6):
-        """Per profile: bar geometry for a small hand-made SVG (counts only)."""
-        biggest = max([1, *(self.counts[m][p.code] for m in MEASURES for p in self.profiles)])
-        charts = []
-        for profile in self.profiles:
-            bars = []
-            for i, measure in enumerate(MEASURES):
-                value = self.counts[measure][profile.code]
-                bars.append({
-                    "measure": measure, "label": MEASURE_LABELS[measure], "value": value,
-                    "y": i * (bar + gap), "width": round(value / biggest * width, 1),
-                    "text_x": round(value / biggest * width, 1) + 4, "text_y": i * (bar + gap) + bar - 3,
-                })
-            charts.append({"profile": profile, "bars": bars, "height": len(MEASURES) * (bar + gap), "bar": bar})
-        return charts
-
-
-# What the inventory reads: cached per (date, period, school) until a write there.
-INVENTORY_READS = ("portfolios", "community.Membership", "community.VmboProfile", "community.Organisation")
-
-
-def inventory(*, on: date, until: date, school: Organisation | None = None) -> Inventory:
-    """The counts of section A.5; today's are cached in the shared cache until a write they read."""
-    from django.core.cache import cache
-    from django.utils import timezone
-
-    from community.dashboard import versioned_key
-
-    if on != timezone.localdate():
-        return _inventory(on=on, until=until, school=school)
-    key = versioned_key("inventory", INVENTORY_READS, f"{on}:{until}:{school.pk if school else 0}")
-    result = cache.get(key)
-    if result is None:
-        result = _inventory(on=on, until=until, school=school)
-        cache.set(key, result, 3600)
-    return result
-
-
-def _inventory(*, on: date, until: date, school: Organisation | None = None) -> Inventory:
-    from django.utils import timezone
-
-    from ..models import AuthorisationSettings
-
-    school_ids = None if school is None else [school.pk]
-    stored = on == timezone.localdate()
-    if stored:
-        # Today: count the stored statuses in SQL (kept right by services.status_store).
-        from ..services.status_store import ensure_fresh
-
-        ensure_fresh()
-        profiles = list(VmboProfile.objects.filter(in_inventory=True))
-        counts = {m: dict.fromkeys((p.code for p in profiles), 0) for m in MEASURES}
-        _count_stored(counts, profiles, school)
-        targets = _stored_targets(school)
+    if on == today:
+        data = StatusData.from_stored(person_id=person.pk, school_ids=schools.keys(), records=records)
     else:
-        # Another date: derive (past and future reports are rare).
-        data = StatusData.load(on=on, school_ids=school_ids, statuses_only=True)
-        profiles = [p for p in data.profiles.values() if p.in_inventory]
-        counts = {m: dict.fromkeys((p.code for p in profiles), 0) for m in MEASURES}
-        by_id = {p.pk: p for p in profiles}
-        best: dict[tuple[int, int], str] = {}
-        schools_of_person = defaultdict(set)
-        for (school_id, person_id), profile_ids in data.teaching.items():
-            schools_of_person[person_id].add(school_id)
-            for pid in profile_ids:
-                if pid not in by_id:
-                    continue
-                status = data.status(school_id, person_id, pid)
-                if (person_id, pid) not in best or STATUS_RANK[status] > STATUS_RANK[best[(person_id, pid)]]:
-                    best[(person_id, pid)] = status
-        for (_person_id, pid), status in best.items():
-            counts[_measure_of(status)][by_id[pid].code] += 1
-        targets = _targets(data, best, schools_of_person)
-
-    teachers = Membership.objects.active(on=on).filter(role=Role.TEACHER, **({} if school is None else {"organisation": school}))
-    teaching = Membership.profiles.through.objects.filter(membership__in=teachers, vmboprofile__in_inventory=True)
-    leaving = teaching.filter(
-        Exists(StaffRecord.objects.filter(
-            person_id=OuterRef("membership__person_id"), school_id=OuterRef("membership__organisation_id"),
-            leaving_on__gt=on, leaving_on__lte=until,
-        ))
-    )
-    for code, n in leaving.values_list("vmboprofile__code").annotate(n=Count("membership__person_id", distinct=True)):
-        counts["leaving"][code] = n
-    counts["needs_deepening"] = needs_deepening_counts(on, school, profile_codes=[p.code for p in profiles])
-    growth = GrowthNeed.objects.filter(needed_by__gt=on, needed_by__lte=until, profile__in_inventory=True)
-    if school is not None:
-        growth = growth.filter(school=school)
-    for code, n in growth.values_list("profile__code").annotate(n=Sum("teachers")):
-        counts["needed_for_growth"][code] = n or 0
-
-    target_date = AuthorisationSettings.load().target_date
-    return Inventory(on, until, school, profiles, counts, targets, target_date)
-
-
-def _measure_of(status: str) -> str:
-    """Which inventory measure counts a person's best status for a profile."""
-    measures = {AUTHORISED: "authorised", NO_ROUTE: "without_route", NO_DATA: "no_data"}
-    return measures.get(status, "needs_upskilling")
-
-
-_BEST_SQL = """
-    SELECT s.person_id, s.profile_id, MAX(s.rank) AS best
-    FROM portfolios_storedstatus s JOIN community_vmboprofile p ON p.id = s.profile_id
-    WHERE p.in_inventory {school}
-    GROUP BY s.person_id, s.profile_id
-"""
-
-
-def _school_sql(school):
-    return ("AND s.school_id = %s", [school.pk]) if school is not None else ("", [])
-
-
-def _count_stored(counts, profiles, school):
-    """authorised / needs_upskilling / without_route: each person once per profile, best school."""
-    from django.db import connection
-
-    status_of_rank = {rank: status for status, rank in STATUS_RANK.items()}
-    code_of = {p.pk: p.code for p in profiles}
-    where, params = _school_sql(school)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT b.profile_id, b.best, COUNT(*) FROM ({_BEST_SQL.format(school=where)}) b "  # noqa: S608
-            "GROUP BY b.profile_id, b.best",
-            params,
-        )
-        for profile_id, rank, n in cursor.fetchall():
-            if profile_id in code_of:
-                counts[_measure_of(status_of_rank.get(rank, ""))][code_of[profile_id]] += n
-
-
-def _stored_targets(school):
-    """`_targets` counted in SQL on the stored statuses."""
-    from django.db import connection
-
-    where, params = _school_sql(school)
-    best = _BEST_SQL.format(school=where)
-    # Fixed SQL, values as parameters.
-    not_full = f"SELECT b.person_id, MAX(CASE WHEN b.best <> %s THEN 1 ELSE 0 END) AS nf FROM ({best}) b GROUP BY b.person_id"  # noqa: S608, E501
-    sql = f"""
-        SELECT sp.school_id, COUNT(*), SUM(nf.nf) FROM (
-            SELECT DISTINCT s.school_id, s.person_id FROM portfolios_storedstatus s
-            JOIN community_vmboprofile p ON p.id = s.profile_id WHERE p.in_inventory {where}
-        ) sp JOIN ({not_full}) nf ON nf.person_id = sp.person_id
-        GROUP BY sp.school_id
-    """  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, STATUS_RANK[AUTHORISED], *params])
-        per_school = {sid: (int(n), int(nf or 0)) for sid, n, nf in cursor.fetchall()}
-        total_sql = f"SELECT COUNT(*), SUM(nf.nf) FROM ({not_full}) nf"  # noqa: S608
-        cursor.execute(total_sql, [STATUS_RANK[AUTHORISED], *params])
-        total, total_nf = cursor.fetchone()
-    names = dict(Organisation.objects.filter(pk__in=per_school.keys()).values_list("pk", "name"))
-    rows = [{"school": names.get(sid, "?"), "teachers": n, "not_authorised": nf} for sid, (n, nf) in per_school.items()]
-    rows.sort(key=lambda r: r["school"])
-    rows.append({"school": None, "teachers": int(total or 0), "not_authorised": int(total_nf or 0)})
-    for row in rows:
-        row["share"] = round(100 * (row["teachers"] - row["not_authorised"]) / row["teachers"]) if row["teachers"] else 0
-    return rows
-
-
-def _targets(data: StatusData, best, schools_of_person):
-    """Per school and for the region: teachers not yet fully authorised for all they teach."""
-    not_full = {person for (person, _pid), status in best.items() if status != AUTHORISED}
-    teaching_people = {person for (person, _pid) in best}
-    per_school = defaultdict(lambda: {"teachers": 0, "not_authorised": 0})
-    for person in teaching_people:
-        for school_id in schools_of_person[person]:
-            per_school[school_id]["teachers"] += 1
-            per_school[school_id]["not_authorised"] += person in not_full
-    names = dict(Organisation.objects.filter(pk__in=per_school.keys()).values_list("pk", "name"))
-    rows = [{"school": names.get(sid, "?"), **vals} for sid, vals in per_school.items()]
-    rows.sort(key=lambda r: r["school"])
-    rows.append({
-        "school": None, "teachers": len(teaching_people), "not_authorised": len(not_full & teaching_people),
-    })
-    for row in rows:
-        row["share"] = round(100 * (row["teachers"] - row["not_authorised"]) / row["teachers"]) if row["teachers"] else 0
-    return rows
-
-
-def inventory_table(inv: Inventory):
-    """Header and rows as the CSV export and the management command print them."""
-    headers = ["measure", *(p.code for p in inv.profiles)]
-    return headers, [[m, *(inv.counts[m][p.code] for p in inv.profiles)] for m in MEASURES]
+        data = StatusData.load(on=on, school_ids=schools.keys(), full_for=[person.pk], full_records=records)
+    return [(school, data.statuses_of(school_id, person.pk)) for school_id, school in schools.items()]

@@ -44,6 +44,8 @@ from ..permissions import (
     require,
 )
 from ..reports import authorisation as reports
+from ..reports import inventory as inventories
+from ..reports import matrix
 from ..services import staff_import
 from ..services.authorisation import (
     qualification_record_delete,
@@ -225,62 +227,42 @@ def _hr_school(request, schools=None):
     return Organisation.objects.filter(pk__in=school_ids).order_by("name").first()
 
 
-def _matrix_rows(request, school):
-    today = timezone.localdate()
-    data, rows = reports.school_matrix(school, today)
-    form = MatrixFilterForm(request.GET or None)
+def _matrix_people(request, school):
+    """(form, profiles, columns, coverage, people): HR's filters applied in the database."""
+    from ..services.status_store import ensure_fresh
+
+    ensure_fresh()
+    profiles, columns, coverage = matrix.matrix_columns(school)
+    form = MatrixFilterForm(request.GET or None, profiles=profiles)
     filters = form.cleaned_data if form.is_valid() else {}
-    taught = {pid for pids in data.teaching.values() for pid in pids}
-    offered = {p.pk for p in school.profiles_offered.all()}  # prefetched by the matrix (coverage reads it too)
-    profiles = [p for p in data.profiles.values() if p.pk in taught | offered]
-    if q := (filters.get("q") or "").strip().lower():
-        rows = [r for r in rows if q in r.person.get_full_name().lower() or q in r.person.email.lower()]
-    if profile := filters.get("profile"):
-        rows = [r for r in rows if r.cells.get(profile.pk)]
-    if status := filters.get("status"):
-        pid = profile.pk if profile else None
-        rows = [r for r in rows if any(c and c.status == status for k, c in r.cells.items() if pid in (None, k))]
-    if filters.get("unverified"):
-        rows = [r for r in rows if r.unverified]
-    sort = filters.get("sort") or "name"
-    if sort == "status":
-        rows.sort(key=lambda r: r.worst)
-    elif sort == "unverified":
-        rows.sort(key=lambda r: -r.unverified)
-    elif sort == "leaving":
-        rows.sort(key=lambda r: (r.leaving_on is None, r.leaving_on or today))
-    for row in rows:
-        row.profiles = profiles  # row.ordered derives the cells of the rows shown only
-    return data, form, profiles, rows
+    return form, columns, coverage, matrix.matrix_people(school, timezone.localdate(), filters)
 
 
 @login_required
-def matrix(request):
+def matrix_view(request):
     require(can_view_matrix(request.user))
-    schools = list(
-        Organisation.objects.filter(pk__in=hr_school_ids(request.user)).order_by("name")
-        .prefetch_related("profiles_offered")
-    )
+    schools = list(Organisation.objects.filter(pk__in=hr_school_ids(request.user)).order_by("name"))
     school = _hr_school(request, schools)
     if school is None:
         raise Http404
-    data, form, profiles, rows = _matrix_rows(request, school)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    form, columns, coverage, people = _matrix_people(request, school)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = matrix.matrix_rows(school, page.object_list, columns, timezone.localdate())
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "portfolios/authorisation/matrix.html", {
-        "school": school, "schools": schools, "form": form, "profiles": profiles, "page_obj": page,
-        "coverage": reports.school_coverage(data, school), "total": len(rows), "query": query.urlencode(),
-        "status_labels": reports.STATUS_LABELS, "status_badges": reports.STATUS_BADGES,
+        "school": school, "schools": schools, "form": form, "profiles": columns, "page_obj": page,
+        "coverage": coverage, "total": page.paginator.count, "query": query.urlencode(),
     })
 
 
 @login_required
 def matrix_export(request):
     school = _hr_school(request)
-    _data, _form, profiles, rows = _matrix_rows(request, school)
+    _form, columns, _coverage, people = _matrix_people(request, school)
+    rows = matrix.matrix_rows(school, people, columns, timezone.localdate())
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
-    headers = [_("last name"), _("first name"), _("email"), *(p.code for p in profiles),
+    headers = [_("last name"), _("first name"), _("email"), *(p.code for p in columns),
                _("unverified records"), _("expected leaving date")]
     table = [
         [r.person.last_name, r.person.first_name, r.person.email,
@@ -411,7 +393,7 @@ def inventory(request):
     require(can_view_inventory(request.user))
     form = InventoryFilterForm(request.GET or None)
     on, until, school = form.values()
-    inv = reports.inventory(on=on, until=until, school=school)
+    inv = inventories.inventory(on=on, until=until, school=school)
     # The school rows grow with the region: paginated, the total row always shown.
     schools_page = Paginator(inv.targets[:-1], PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -427,7 +409,7 @@ def inventory_export(request):
     require(can_view_inventory(request.user))
     form = InventoryFilterForm(request.GET or None)
     on, until, school = form.values()
-    headers, rows = reports.inventory_table(reports.inventory(on=on, until=until, school=school))
+    headers, rows = inventories.inventory_table(inventories.inventory(on=on, until=until, school=school))
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
     suffix = school.brin if school and school.brin else "regio"
     return tabular_response(headers, rows, filename=f"inventarisatie-{suffix}-{on.isoformat()}", file_format=file_format)

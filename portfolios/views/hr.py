@@ -17,6 +17,7 @@ from ..forms.hr import ChangeLogFilterForm, RejectForm
 from ..models import QualificationRecord
 from ..permissions import can_verify_record, can_view_matrix, hr_people, require
 from ..reports import authorisation as reports
+from ..reports import inventory as inventories
 from ..reports.hr_changes import change_log, change_log_table
 from ..services.authorisation import qualification_record_reject, qualification_records_verify
 
@@ -105,7 +106,7 @@ def school_figures(request):
     from community.models import Organisation
 
     school = Organisation.objects.get(pk=school_id)
-    inv = reports.inventory(on=on, until=until, school=school)
+    inv = inventories.inventory(on=on, until=until, school=school)
     target = next((row for row in inv.targets if row["school"] is None), None)
     return render(request, "portfolios/hr/figures.html", {
         "school": school, "inv": inv, "target": target, "form": form,

@@ -48,7 +48,7 @@ def main():
         StaffRecord,
         VerificationState,
     )
-    from portfolios.reports.authorisation import inventory
+    from portfolios.reports.inventory import inventory
 
     started = time.perf_counter()
     profiles = list(VmboProfile.objects.filter(in_inventory=True))

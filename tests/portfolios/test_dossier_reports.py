@@ -102,9 +102,10 @@ def test_a_teacher_at_two_schools_counts_once_for_the_region(teacher, other_scho
         ("hub_staff", ["Dossiercijfers"], ["Je dossier", "Inventarisatie en plannen"]),
     ],
 )
-def test_dashboard_panels_per_role(request, login, persona, shown, hidden, django_assert_max_num_queries):
+def test_dashboard_panels_per_role(request, login, persona, shown, hidden, django_assert_max_num_queries, built_statuses):
     RoundFactory()
     client = login(request.getfixturevalue(persona))
+    built_statuses()
     with django_assert_max_num_queries(DASHBOARD_MAX_QUERIES):
         page = client.get(reverse("dashboard")).content.decode()
     for text in shown:

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from community.models import Membership, Person
 from portfolios.models import QualificationRecord, StaffRecord
-from portfolios.reports import authorisation as reports
+from portfolios.reports import inventory as reports
 from portfolios.services.staff_import import ImportFileError, import_staff, parse_date
 
 pytestmark = pytest.mark.django_db

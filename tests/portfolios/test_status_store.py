@@ -18,7 +18,8 @@ from portfolios.models import (
     StoredStatus,
     StoredStatusSchool,
 )
-from portfolios.reports.authorisation import StatusData, inventory
+from portfolios.reports.authorisation import StatusData
+from portfolios.reports.inventory import inventory
 from portfolios.services import status_store
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, profile
 from tests.portfolios.factories_authorisation import hold

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from community.models import Organisation
 
-from ...reports.authorisation import inventory, inventory_table
+from ...reports.inventory import inventory, inventory_table
 
 
 def _date(text):
