@@ -13,11 +13,12 @@ class CommunityConfig(AppConfig):
             periodic_jobs,
         )
         from .dashboard import watch
-        from .pagination_keys import FORUM_LIST_READS, RELATED_READS
+        from .pagination_keys import FORUM_LIST_READS, PAGE_SEARCH_READS, RELATED_READS
         from .personal_data import register_community_exporters
 
         watch(*FORUM_LIST_READS)  # the forum list's cached total (community.pagination)
         watch(*RELATED_READS)  # a question's related section (views.forum_posts)
+        watch(*PAGE_SEARCH_READS)  # search's index of articles and study days (selectors.forum)
 
         register_community_exporters()
         from . import security_log

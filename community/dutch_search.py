@@ -71,6 +71,23 @@ def _tsquery(terms) -> str:
     return " & ".join("(" + " | ".join(f"{f}:*" for f in variants) + ")" for variants in terms)
 
 
+NEWEST_TTL = 60  # seconds: the window only needs to be roughly the newest rows
+
+
+def _newest_pk(queryset):
+    """The highest id of the table (cached briefly: rows added since are still searched, the
+    window has no upper bound)."""
+    from django.core.cache import cache
+
+    key = f"search:newest:{queryset.model._meta.label_lower}"
+    newest = cache.get(key)
+    if newest is None:
+        newest = queryset.model._base_manager.order_by("-pk").values_list("pk", flat=True).first()
+        if newest is not None:
+            cache.set(key, newest, NEWEST_TTL)
+    return newest
+
+
 def search(queryset, q: str, *, limit: int):
     """Up to `limit` rows of the queryset that match every query word, best first.
 
@@ -88,7 +105,7 @@ def search(queryset, q: str, *, limit: int):
         query = SearchQuery(_tsquery(terms), search_type="raw", config="dutch")
 
         matches = queryset.filter(search_vector=query)
-        newest = queryset.order_by("-pk").values_list("pk", flat=True).first()
+        newest = _newest_pk(queryset)
         if newest is None:
             return []
         if newest > RECENT_WINDOW:

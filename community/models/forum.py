@@ -227,18 +227,23 @@ class Answer(index.Indexed, models.Model):
         return f"{self.post.title} — {self.author}"
 
     def save(self, *args, **kwargs):
-        from ..dutch_search import index_text
-        from ..markup import plain_text
-
         fields = kwargs.get("update_fields")
         if fields is None or "body" in fields:
-            self.search_text = index_text(plain_text(self.body))
+            self.fill_search_columns()
             if fields is not None:
                 kwargs["update_fields"] = {*fields, "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#answer-{self.pk}"
+
+    def fill_search_columns(self):
+        """The Dutch search column (PostgreSQL's trigger derives the vector from it); bulk
+        inserts, which skip save(), call this themselves."""
+        from ..dutch_search import index_text
+        from ..markup import plain_text
+
+        self.search_text = index_text(plain_text(self.body))
 
     @property
     def text(self):

@@ -114,48 +114,88 @@ PAGE_TEXT_FIELDS = ("search_description", "summary", "introduction", "intro")
 PAGE_SCAN_LIMIT = 2000
 
 
+PAGE_INDEX_TTL = 300  # seconds; writes renew it at once (PAGE_SEARCH_READS)
+
+
+def _page_index(page_models):
+    """Per page type, the live public pages' search entries (newest first), kept in the shared
+    cache until a page or tag changes: matching them is cheap, reading them was most of search."""
+    from django.core.cache import cache
+
+    from ..dashboard import versioned_key
+    from ..dutch_search import index_text
+    from ..markup import plain_text
+    from ..pagination_keys import PAGE_SEARCH_READS
+
+    key = versioned_key("search-pages", PAGE_SEARCH_READS, ",".join(sorted(page_models)))
+    index = cache.get(key)
+    if index is not None:
+        return index
+    index = {}
+    for type_key, model in page_models.items():
+        pages = model.objects.live().public()
+        if hasattr(model, "tags"):
+            pages = pages.prefetch_related("tags")
+        entries = []
+        for page in pages.order_by("-first_published_at", "-pk")[:PAGE_SCAN_LIMIT]:
+            tags = [t.name for t in page.tags.all()] if hasattr(model, "tags") else []
+            texts = [plain_text(str(getattr(page, f, "") or "")) for f in PAGE_TEXT_FIELDS]
+            entries.append({
+                "title": page.title, "url": page.url, "summary": next((t for t in texts if t), ""),
+                "tags": {t.lower() for t in tags}, "title_index": index_text(page.title, " ".join(tags)),
+                "full_index": index_text(page.title, " ".join(tags), *texts),
+            })
+        index[type_key] = entries
+    cache.set(key, index, PAGE_INDEX_TTL)
+    return index
+
+
 def _page_hits(page_models, q, tag, limit):
     """Live public articles and study days whose title, summary, introduction or tags match the
     query's Dutch forms. Pages are few, so they are matched in Python with the same rules as posts."""
-
-    from ..dutch_search import index_text, query_forms
-    from ..markup import plain_text
+    from ..dutch_search import query_forms
 
     terms = query_forms(q)
     if not terms:
         return []
+
+    def matches(index, variants):
+        return any(" " + f in index for f in variants)
+
     hits = []
-    for key, model in page_models.items():
-        pages = model.objects.live().public()
-        if tag and hasattr(model, "tags"):
-            pages = pages.filter(tags__name__iexact=tag)
-        elif tag:
+    for type_key, entries in _page_index(page_models).items():
+        model = page_models[type_key]
+        if tag and not hasattr(model, "tags"):
             continue
-        if hasattr(model, "tags"):
-            pages = pages.prefetch_related("tags")
-        for page in pages.order_by("-first_published_at", "-pk")[:PAGE_SCAN_LIMIT]:
-            tags = " ".join(t.name for t in page.tags.all()) if hasattr(model, "tags") else ""
-            texts = [plain_text(str(getattr(page, f, "") or "")) for f in PAGE_TEXT_FIELDS]
-            title_index = index_text(page.title, tags)
-            full_index = index_text(page.title, tags, *texts)
-
-            def matches(index, variants):
-                return any(" " + f in index for f in variants)
-
-            if all(matches(full_index, v) for v in terms):
-                title_score = sum(matches(title_index, v) for v in terms)
-                summary = next((t for t in texts if t), "")
-                hits.append((title_score, key, page, summary))
+        for entry in entries:
+            if tag and tag.lower() not in entry["tags"]:
+                continue
+            if all(matches(entry["full_index"], v) for v in terms):
+                title_score = sum(matches(entry["title_index"], v) for v in terms)
+                hits.append((title_score, type_key, model, entry))
     hits.sort(key=lambda h: -h[0])
-    return [(key, page, summary) for _score, key, page, summary in hits[:limit]]
+    return [(type_key, model, entry) for _score, type_key, model, entry in hits[:limit]]
+
+
+class SearchHit(dict):
+    """A hit (kind, label, title, url, text, obj) whose url and text are worked out when first
+    read: a page shows 20 of up to 180 hits, and cleaning every body was a third of search."""
+
+    def __missing__(self, key):
+        if key == "url":
+            value = self["obj"].get_absolute_url()
+        elif key == "text":
+            value = self["obj"].text
+        else:
+            raise KeyError(key)
+        self[key] = value
+        return value
 
 
 def search_everything(user, q, *, type_="", tag=""):
-    """Ranked hits as dicts (kind, label, title, url, text, obj). Hidden content never shows:
-    the search is for members, and only what every member may see is searched. Dutch word forms
-    and compound prefixes match the same way on SQLite and PostgreSQL (see dutch_search)."""
-    from django.db.models import prefetch_related_objects
-
+    """Ranked hits (SearchHit). Hidden content never shows: the search is for members, and only
+    what every member may see is searched. Dutch word forms and compound prefixes match the same
+    way on SQLite and PostgreSQL (see dutch_search)."""
     from ..dutch_search import search
     from ..models import Answer
     from ..permissions import is_forum_member
@@ -165,30 +205,30 @@ def search_everything(user, q, *, type_="", tag=""):
         return []
     ranked = []  # (position weight, order, hit)
     tagged_posts = Post.objects.filter(tags__name__iexact=tag).values("pk") if tag else None
+    # Columns a hit never reads (SQLite's ranking reads a post's search_title in Python).
+    unread = ("search_vector", "search_text", "body_source")
 
     if type_ in ("", "question", "experience"):
-        posts = Post.objects.filter(is_hidden=False, duplicate_of__isnull=True).select_related("author")
+        posts = Post.objects.filter(is_hidden=False, duplicate_of__isnull=True)
         if type_:
             posts = posts.filter(kind=type_)
         if tagged_posts is not None:
             posts = posts.filter(id__in=tagged_posts)
-        hits = search(posts.defer("search_vector"), q, limit=SEARCH_LIMIT)
-        prefetch_related_objects(hits, "tags")
-        for i, post in enumerate(hits):
-            ranked.append((i, 0, {"kind": post.kind, "label": post.get_kind_display(), "title": post.title,
-                                  "url": post.get_absolute_url(), "obj": post, "text": post.text}))
+        for i, post in enumerate(search(posts.defer(*unread), q, limit=SEARCH_LIMIT)):
+            ranked.append((i, 0, SearchHit(kind=post.kind, label=post.get_kind_display(), title=post.title, obj=post)))
     if type_ in ("", "answer"):
-        answers = Answer.objects.filter(search_hidden=False).select_related("post", "author")
+        answers = Answer.objects.filter(search_hidden=False).select_related("post")
         if tagged_posts is not None:
             answers = answers.filter(post__in=tagged_posts)
-        for i, answer in enumerate(search(answers.defer("search_vector", "post__search_vector"), q, limit=SEARCH_LIMIT)):
-            ranked.append((i * 1.5, 1, {"kind": "answer", "label": Answer._meta.verbose_name, "title": answer.post.title,
-                                        "url": answer.get_absolute_url(), "obj": answer, "text": answer.text}))
+        answers = answers.defer(*unread, *(f"post__{f}" for f in (*unread, "search_title", "body")))
+        for i, answer in enumerate(search(answers, q, limit=SEARCH_LIMIT)):
+            ranked.append((i * 1.5, 1, SearchHit(kind="answer", label=Answer._meta.verbose_name,
+                                                 title=answer.post.title, obj=answer)))
     wanted = {k: m for k, m in _page_models().items() if type_ in ("", k)}
     if wanted:
-        for i, (key, page, summary) in enumerate(_page_hits(wanted, q, tag, SEARCH_LIMIT)):
-            ranked.append((i, 2, {"kind": key, "label": page.specific_class._meta.verbose_name, "title": page.title,
-                                  "url": page.url, "obj": page, "text": summary}))
+        for i, (key, model, entry) in enumerate(_page_hits(wanted, q, tag, SEARCH_LIMIT)):
+            ranked.append((i, 2, SearchHit(kind=key, label=model._meta.verbose_name, title=entry["title"],
+                                           url=entry["url"], text=entry["summary"])))
     ranked.sort(key=lambda item: (item[0], item[1]))
     return [hit for _pos, _order, hit in ranked]
 

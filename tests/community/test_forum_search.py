@@ -81,3 +81,28 @@ def test_dutch_stemming_on_postgresql(login, teacher):
     PostFactory(title="Werken met daken en dakgoten")
     hits = list(_search(login(teacher), q="dak").context["page_obj"])
     assert [h["title"] for h in hits] == ["Werken met daken en dakgoten"]
+
+
+def test_a_published_renamed_or_unpublished_page_shows_in_search_at_once(login, teacher, article):
+    """Search keeps its index of articles and study days in the cache: every change renews it."""
+    client = login(teacher)
+
+    def titles(q):
+        return [h["title"] for h in _search(client, q=q, type="article").context["page_obj"]]
+
+    assert titles("lassen") == ["Lassen op de studiedag"]
+    new = article.get_parent().add_child(instance=ArticlePage(title="Solderen in de werkplaats", slug="solderen",
+                                                              date=date(2026, 4, 1), live=False))
+    assert titles("solderen") == []  # a draft is not found
+    new.save_revision().publish()
+    assert titles("solderen") == ["Solderen in de werkplaats"]
+    article.title = "Hardsolderen op de studiedag"
+    article.save_revision().publish()
+    assert titles("lassen") == ["Hardsolderen op de studiedag"]  # still tagged "lassen"
+    article.tags.set(["metaal"])
+    article.save_revision().publish()
+    for tag, found in (("lassen", []), ("metaal", ["Hardsolderen op de studiedag"])):
+        assert [h["title"] for h in _search(client, q="studiedag", tag=tag).context["page_obj"]] == found
+    new.refresh_from_db()  # publish() worked on a copy
+    new.unpublish()
+    assert titles("solderen") == []  # ("hardsolderen" does not start with it)

@@ -287,15 +287,21 @@ class Command(BaseCommand):
     def forum(self):
         rng = self.rng
         now = timezone.now()
-        posts = []
+        from taggit.models import Tag
+
+        tags = {t: Tag.objects.get_or_create(name=t, defaults={"slug": t})[0] for t in TAGS}
+        posts, post_tags = [], []
         for person in self.teachers:
             for _ in range(rng.randint(3, 7)):
-                topic = rng.choice(TOPICS)
-                posts.append(Post(
+                topic, tag = rng.choice(TOPICS), rng.choice(TAGS)
+                post = Post(
                     author=person, kind=rng.choice(["question", "experience"]),
                     title=f"Hoe pak jij {topic} aan in de les?",
                     body=f"<p>Ik zoek ideeën voor {topic} met vmbo-leerlingen. Wie heeft ervaring?</p>",
-                ))
+                )
+                post.fill_search_columns([tag])  # bulk_create skips save(): the search columns too
+                posts.append(post)
+                post_tags.append(tags[tag])
         with transaction.atomic():
             posts = Post.objects.bulk_create(posts, batch_size=BATCH)
         # auto_now_add fields: spread creation over the last years in one UPDATE per batch is
@@ -303,16 +309,15 @@ class Command(BaseCommand):
         answers = []
         for post in posts:
             for _ in range(rng.choice([0, 1, 1, 2])):
-                answers.append(Answer(post=post, author=rng.choice(self.teachers),
-                                      body=f"Bij ons werkt {rng.choice(TOPICS)} goed in kleine groepjes."))
+                answer = Answer(post=post, author=rng.choice(self.teachers),
+                                body=f"Bij ons werkt {rng.choice(TOPICS)} goed in kleine groepjes.")
+                answer.fill_search_columns()
+                answers.append(answer)
         with transaction.atomic():
             answers = Answer.objects.bulk_create(answers, batch_size=BATCH)
-        from taggit.models import Tag
-
-        tags = [Tag.objects.get_or_create(name=t, defaults={"slug": t})[0] for t in TAGS]
         with transaction.atomic():
             TaggedPost.objects.bulk_create(
-                [TaggedPost(content_object=p, tag=rng.choice(tags)) for p in posts], batch_size=BATCH
+                [TaggedPost(content_object=p, tag=tag) for p, tag in zip(posts, post_tags, strict=True)], batch_size=BATCH
             )
         self.step(f"{len(posts)} posts, {len(answers)} answers (at {now:%Y-%m-%d})")
         self.index_for_search(posts, answers)
