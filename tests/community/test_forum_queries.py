@@ -80,8 +80,11 @@ def test_directory_queries_do_not_grow_with_members(login, teacher, school, djan
         client.get(url)
 
 
-def test_dashboard_panel_is_cheap_and_shows_open_questions_and_notifications(login, teacher, django_assert_max_num_queries):
+def test_dashboard_panel_is_cheap_and_shows_open_questions_and_notifications(login, teacher, django_assert_max_num_queries,
+                                                                           built_statuses):
     from .factories_forum import notification_for
+
+    built_statuses()
 
     mine = PostFactory(title="Onbeantwoorde PIE-vraag")
     mine.profiles.set([p.pk for p in teacher.memberships.get().profiles.all()])
