@@ -77,14 +77,10 @@ class LightRecord(NamedTuple):
         return self.state == VerificationState.VERIFIED
 
 
-@dataclass
-class ProfileStatus:
-    profile: VmboProfile
-    status: str
-    sources: list[Source] = field(default_factory=list)
-    upskilling: list[str] = field(default_factory=list)
-    own_parts: tuple[str, ...] = ()
-    missing_parts: tuple[str, ...] = ()
+class StatusLabel:
+    """The label and badge class of a `status` (shared by ProfileStatus and the matrix's cells)."""
+
+    __slots__ = ()
 
     @property
     def label(self):
@@ -93,6 +89,16 @@ class ProfileStatus:
     @property
     def badge(self):
         return STATUS_BADGES[self.status]
+
+
+@dataclass
+class ProfileStatus(StatusLabel):
+    profile: VmboProfile
+    status: str
+    sources: list[Source] = field(default_factory=list)
+    upskilling: list[str] = field(default_factory=list)
+    own_parts: tuple[str, ...] = ()
+    missing_parts: tuple[str, ...] = ()
 
     @property
     def is_authorised(self):

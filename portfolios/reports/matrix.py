@@ -32,24 +32,24 @@ from django.utils.translation import gettext_lazy as _
 from community.models import Membership, Organisation, Person, Role, VmboProfile
 
 from ..models import QualificationRecord, StaffRecord, StoredStatus, VerificationState
-from .authorisation import AUTHORISED, STATUS_BADGES, STATUS_LABELS, STATUS_RANK, TEAM, StatusData
+from .authorisation import (
+    AUTHORISED,
+    STATUS_BADGES,
+    STATUS_LABELS,
+    STATUS_RANK,
+    TEAM,
+    StatusData,
+    StatusLabel,
+)
 
 NO_CELLS = 99  # `worst` of a teacher who teaches no profile: sorted last
 
 
 @dataclass(frozen=True, slots=True)
-class MatrixCell:
+class MatrixCell(StatusLabel):
     status: str
     unverified: bool = False
     unconfirmed: bool = False
-
-    @property
-    def label(self):
-        return STATUS_LABELS[self.status]
-
-    @property
-    def badge(self):
-        return STATUS_BADGES[self.status]
 
 
 @dataclass(slots=True)
