@@ -4,7 +4,9 @@
 dashboard view renders the panels that have something for the person looking.
 
 Caching: a panel that declares `reads` (app labels such as "portfolios", or model labels such
-as "community.Membership") is cached per person as rendered HTML. Its key holds a version per
+as "community.Membership") is cached per person as rendered HTML. A model whose rows only their
+owner's panels show (`dashboard_owner_field`, e.g. portfolio entries) bumps its labels for that
+owner only: a million entries written across the country do not renew everyone's panels. Its key holds a version per
 label it reads; any save, delete or many-to-many change of a model under such a label (by
 whichever branch or code path, via model signals) bumps that version, so the next dashboard
 renders the panel afresh. Keys also hold the day and language and expire after PANEL_TTL
@@ -81,15 +83,22 @@ def bump(*labels: str) -> None:
     _set_versions(sorted(labels))
 
 
+def _own(label, person_id):
+    """The label of one person's writes to an owned model (see `_bump`)."""
+    return f"{label}@{person_id}"
+
+
 def rendered_panels(request: HttpRequest) -> list[str]:
     """The HTML of every panel that has something for this person, from the cache where valid."""
     panels = sorted(_panels.values(), key=lambda p: (p.order, p.key))
-    labels = sorted({label for p in panels for label in (p.reads or ())})
-    versions = cache.get_many([_version_key(label) for label in labels])
     day, lang, person = timezone.localdate().isoformat(), translation.get_language(), request.user.pk
+    labels = sorted({label for p in panels for label in (p.reads or ())})
+    labels += [_own(label, person) for label in labels]  # the viewer's own writes to owned models
+    versions = cache.get_many([_version_key(label) for label in labels])
 
     def key_of(panel):
-        parts = ".".join(str(versions.get(_version_key(label), "0")) for label in panel.reads)
+        labels = [*panel.reads, *(_own(label, person) for label in panel.reads)]
+        parts = ".".join(str(versions.get(_version_key(label), "0")) for label in labels)
         return f"dashboard:p:{panel.key}:{person}:{lang}:{day}:{parts}"
 
     keys = {p.key: key_of(p) for p in panels if p.reads is not None}
@@ -137,12 +146,26 @@ def _bump(sender, **kwargs):
         model = kwargs.get("model")
         if model is not None:
             labels += [label for label in _labels_of(model) if label in _watched]
+    owner = _owner_of(sender, kwargs)
+    if labels and owner is not None:
+        # A write to one person's own rows (a portfolio entry): only that person's panels read it.
+        labels = [_own(label, owner) for label in labels]
     if labels:
         labels = sorted(set(labels))
         _set_versions(labels)
         if transaction.get_connection().in_atomic_block:
             # Again after commit: a request that read the old data meanwhile may have cached it.
             transaction.on_commit(lambda: _set_versions(labels))
+
+
+def _owner_of(sender, kwargs):
+    """The person whose own rows were written, for models that declare `dashboard_owner_field`
+    (rows no panel or cache shows to anyone else); None for every other write."""
+    instance = kwargs.get("instance")
+    if kwargs.get("signal") is m2m_changed:
+        sender = type(instance)  # entry.goals.add(...): the entry's owner, if owned
+    field = getattr(sender, "dashboard_owner_field", None)
+    return getattr(instance, field, None) if field else None
 
 
 def _set_versions(labels):

@@ -130,6 +130,10 @@ class PortfolioEntry(models.Model):
 
     objects = PortfolioEntryQuerySet.as_manager()
 
+    # Only its owner's dashboard panels show an entry (community.dashboard): a write renews theirs.
+    # Caches of other people's entries must not rely on the "portfolios" label (none exist).
+    dashboard_owner_field = "owner_id"
+
     class Meta:
         verbose_name = _("portfolio entry")
         verbose_name_plural = _("portfolio entries")

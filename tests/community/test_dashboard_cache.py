@@ -42,3 +42,25 @@ def test_panels_of_one_person_are_not_shown_to_another(login, teacher, other_tea
     login(teacher).get(reverse("dashboard"))
     page = login(other_teacher).get(reverse("dashboard")).content.decode()
     assert teacher.first_name not in page or teacher.first_name == other_teacher.first_name
+
+
+def test_a_portfolio_entry_renews_only_its_owners_panels(teacher, colleague, django_assert_max_num_queries,
+                                                          built_statuses):
+    """Issue 13: a million entries are written across the country; each renews its owner's panels only."""
+    from django.test import Client
+
+    from portfolios.models import PortfolioEntry
+
+    built_statuses()
+    mine, theirs = Client(), Client()
+    mine.force_login(teacher)
+    theirs.force_login(colleague)
+    mine.get(reverse("dashboard"))
+    theirs.get(reverse("dashboard"))
+    with django_assert_max_num_queries(4) as cached:  # the person, memberships, unread count: no panel
+        theirs.get(reverse("dashboard"))
+    entry = PortfolioEntry.objects.create(owner=teacher, title="Lesbezoek lassen", text="Verslag.")
+    entry.goals.set([])  # many-to-many writes of an entry are its owner's too
+    with django_assert_max_num_queries(len(cached)):
+        theirs.get(reverse("dashboard"))  # still cached
+    assert "Lesbezoek lassen" in mine.get(reverse("dashboard")).content.decode()  # renewed at once
