@@ -4,12 +4,13 @@
 dashboard view renders the panels that have something for the person looking.
 
 Caching: a panel that declares `reads` (app labels such as "portfolios", or model labels such
-as "community.Membership") is cached per person as rendered HTML. A model whose rows only their
-owner's panels show (`dashboard_owner_field`, e.g. portfolio entries) bumps its labels for that
-owner only: a million entries written across the country do not renew everyone's panels. Its key holds a version per
+as "community.Membership") is cached per person as rendered HTML. Its key holds a version per
 label it reads; any save, delete or many-to-many change of a model under such a label (by
 whichever branch or code path, via model signals) bumps that version, so the next dashboard
-renders the panel afresh. Keys also hold the day and language and expire after PANEL_TTL
+renders the panel afresh. A model whose rows only their owner's panels show
+(`dashboard_owner_field`, e.g. portfolio entries) bumps its labels for that owner only, and each
+key also holds the viewer's own versions: a million entries written across the country do not
+renew everyone's panels. Keys also hold the day and language and expire after PANEL_TTL
 (date-driven changes, e.g. a round that opens today). A panel without `reads` is not cached.
 """
 

@@ -323,32 +323,29 @@ class StatusData:
         if person_id not in self.has_records:
             return ProfileStatus(profile, NO_DATA)
         entry = self._facts(person_id).get(profile_id, _NO_FACTS)
-        if entry.direct:
-            return ProfileStatus(profile, AUTHORISED, [entry.direct])
-        if entry.authorised:
-            return ProfileStatus(profile, AUTHORISED, [entry.authorised])
-        upskilling = list(entry.upskilling)
-        conditions = [s.rule.condition or s.rule.get_outcome_display() for s in upskilling]
+        sources = self.sources(person_id, profile_id)
+        if entry.direct or entry.authorised:
+            return ProfileStatus(profile, AUTHORISED, sources)
+        conditions = [s.rule.condition or s.rule.get_outcome_display() for s in entry.upskilling]
         if entry.parts:
             needed = self._needed_parts(profile_id)
             own = tuple(p for p in needed if p in entry.parts)
             missing = tuple(p for p in needed if p not in entry.parts)
             if not missing:
-                return ProfileStatus(profile, AUTHORISED, list(entry.team), own_parts=own)
+                return ProfileStatus(profile, AUTHORISED, sources, own_parts=own)
             status = self.stored.get((school_id, person_id, profile_id))
             if status not in (TEAM, UPSKILLING):  # not read from the stored statuses: derive
                 covered = self.team_parts(school_id, profile_id)
                 status = TEAM if all(p in covered for p in needed) else UPSKILLING
-            return ProfileStatus(
-                profile, status, list(entry.team) + upskilling, conditions, own_parts=own, missing_parts=missing
-            )
-        if upskilling:
-            return ProfileStatus(profile, UPSKILLING, upskilling, conditions)
+            return ProfileStatus(profile, status, sources, conditions, own_parts=own, missing_parts=missing)
+        if entry.upskilling:
+            return ProfileStatus(profile, UPSKILLING, sources, conditions)
         return ProfileStatus(profile, NO_ROUTE)
 
     def sources(self, person_id, profile_id) -> list[Source]:
-        """The records (and rules) `derive` names for this person and profile. Colleagues change
-        a status (the team rule), never its sources: a person's own records are enough."""
+        """The records (and rules) behind this person's status for the profile, as `derive` shows
+        them. Colleagues change a status (the team rule), never its sources: a person's own
+        records are enough (HR's matrix reads only the rows it shows)."""
         entry = self._facts(person_id).get(profile_id, _NO_FACTS)
         if entry.direct or entry.authorised:
             return [entry.direct or entry.authorised]

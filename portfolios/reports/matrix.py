@@ -34,6 +34,7 @@ from community.models import Membership, Organisation, Person, Role, VmboProfile
 from ..models import QualificationRecord, StaffRecord, StoredStatus, VerificationState
 from .authorisation import (
     AUTHORISED,
+    NO_ROUTE,
     STATUS_BADGES,
     STATUS_LABELS,
     STATUS_RANK,
@@ -129,7 +130,7 @@ def matrix_columns(school):
         elif profile.best == STATUS_RANK[TEAM]:
             coverage.append((profile, TEAM, _("Covered by the team together")))
         else:
-            coverage.append((profile, "no_route", _("Not covered")))
+            coverage.append((profile, NO_ROUTE, _("Not covered")))
     return profiles, columns, coverage
 
 

@@ -228,7 +228,8 @@ def _hr_school(request, schools=None):
 
 
 def _matrix_people(request, school):
-    """(form, profiles, columns, coverage, people): HR's filters applied in the database."""
+    """(form, columns, coverage, people): the filter form, the profile columns, the coverage
+    of the profiles offered, and the teachers as a queryset with HR's filters applied."""
     from ..services.status_store import ensure_fresh
 
     ensure_fresh()
@@ -259,6 +260,8 @@ def matrix_view(request):
 @login_required
 def matrix_export(request):
     school = _hr_school(request)
+    if school is None:
+        raise Http404
     _form, columns, _coverage, people = _matrix_people(request, school)
     rows = matrix.matrix_rows(school, people, columns, timezone.localdate())
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
